@@ -1,0 +1,36 @@
+# Quick start: `make serve` starts the mock server; `make test` runs the whole test suite.
+# Both create .venv and install what they need on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install serve test test-python lint-spec docs bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+serve: $(STAMP)
+	$(BIN)/python -m mockserver $(ARGS)
+
+test: $(STAMP) lint-spec test-python
+
+test-python: $(STAMP)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint-spec:
+	bash scripts/lint_spec.sh
+
+docs:
+	bash scripts/build_docs.sh
+
+bench: $(STAMP)
+	$(BIN)/python bench/run_all.py
+
+clean:
+	rm -rf $(VENV) node_modules build dist *.egg-info
