@@ -1,0 +1,283 @@
+"""The lifecycle rules: a transition table (data) and pure functions over frozen Characters.
+
+Every rule takes a Character and ``now`` (from ``clock.py``) and returns a new Character via
+``dataclasses.replace``, or raises a domain error. No rule reads the clock, the store or settings; the only
+impurity is the random token in ref URLs. Standard library only.
+
+    create ─► synthesizing ──finish ok──► reviewing ──save──► ready ◄─┐ (ever saved: back to ready)
+                   │    ▲                     │                 │      │
+                   │    └──regenerate/resynthesize──────────────┘──────┘
+                   └──finish fail──► failed ──resynthesize──► synthesizing
+    delete: reviewing → row gone; any other live status → deleted (soft, deleted_at set)
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Mapping
+from dataclasses import replace
+from datetime import datetime
+from enum import Enum
+from types import MappingProxyType
+from typing import Any, Literal
+
+from .errors import CharacterNotReady, InvalidRequest, InvalidState
+from .model import SYNTHESIS_POSES, Character, Outcome, PendingKind, PendingSynthesis, Pose, Ref, Status, freeze_attributes
+
+__all__ = [
+    "ALLOWED",
+    "DEFAULT_FAILURE_MESSAGE",
+    "DEFAULT_STORAGE_BASE_URL",
+    "FORCED_FAILURE_MESSAGE",
+    "REF_BYTES",
+    "UPDATABLE_FIELDS",
+    "Action",
+    "LifecycleVariant",
+    "delete",
+    "finish_synthesis",
+    "force_status",
+    "ref_url",
+    "regenerate",
+    "require",
+    "resynthesize",
+    "save",
+    "start_synthesis",
+    "synthesized_refs",
+    "update",
+]
+
+LifecycleVariant = Literal["review", "auto_ready"]
+
+DEFAULT_STORAGE_BASE_URL = "https://api.aurous-labs.com/storage"
+DEFAULT_FAILURE_MESSAGE = "Synthesis failed: the reference images did not pass quality checks. Resynthesize to retry."
+FORCED_FAILURE_MESSAGE = "Synthesis failed: forced by the mock control API."
+REF_BYTES = 1_048_576  # temporary pipeline bytes per synthesized ref (a realistic 1 MiB PNG)
+UPDATABLE_FIELDS = ("name", "attributes")
+
+
+class Action(str, Enum):
+    SAVE = "save"
+    REGENERATE = "regenerate"
+    RESYNTHESIZE = "resynthesize"
+    UPDATE = "update"
+    DELETE = "delete"
+    USE = "use"  # as character_id on POST /v1/images
+
+
+_LIVE = frozenset({Status.SYNTHESIZING, Status.REVIEWING, Status.READY, Status.FAILED})
+
+# The transition table: the statuses from which each action is allowed. Everything else is refused.
+ALLOWED: Mapping[Action, frozenset[Status]] = MappingProxyType(
+    {
+        Action.SAVE: frozenset({Status.REVIEWING, Status.READY}),  # on ready: a no-op
+        Action.REGENERATE: frozenset({Status.REVIEWING, Status.READY}),
+        Action.RESYNTHESIZE: frozenset({Status.REVIEWING, Status.READY, Status.FAILED}),
+        Action.UPDATE: frozenset({Status.REVIEWING, Status.READY, Status.FAILED}),
+        Action.DELETE: _LIVE,  # reviewing: hard delete; others: soft delete
+        Action.USE: frozenset({Status.READY}),
+    }
+)
+
+_HINTS: Mapping[Status, str] = MappingProxyType(
+    {
+        Status.SYNTHESIZING: "wait until synthesis finishes (poll GET /v1/characters/{id})",
+        Status.REVIEWING: "save it first with POST /v1/characters/{id}/save",
+        Status.FAILED: "retry with POST /v1/characters/{id}/resynthesize",
+        Status.READY: "it is already ready",
+        Status.DELETED: "it has been deleted",
+    }
+)
+
+
+def require(action: Action, character: Character) -> None:
+    """Raise unless the transition table allows ``action`` from the character's status."""
+    allowed = ALLOWED[action]
+    if character.status in allowed:
+        return
+    status = character.status.value
+    hint = _HINTS[character.status].replace("{id}", character.id)
+    if action is Action.USE:
+        raise CharacterNotReady(f"Character {character.id} is {status}, not ready: {hint}.")
+    allowed_list = ", ".join(s.value for s in Status if s in allowed)
+    raise InvalidState(
+        f"Cannot {action.value} character {character.id} while it is {status} (allowed from: {allowed_list}); {hint}."
+    )
+
+
+def ref_url(character_id: str, pose: Pose, storage_base_url: str = DEFAULT_STORAGE_BASE_URL) -> str:
+    """An opaque proxy URL; a new token each time, as the real service re-signs them."""
+    return f"{storage_base_url.rstrip('/')}/{character_id}/{pose.value}.png?token={secrets.token_urlsafe(16)}"
+
+
+def synthesized_refs(character_id: str, storage_base_url: str = DEFAULT_STORAGE_BASE_URL) -> tuple[Ref, ...]:
+    return tuple(Ref(pose, ref_url(character_id, pose, storage_base_url)) for pose in SYNTHESIS_POSES)
+
+
+def save(character: Character, *, now: datetime) -> Character:
+    """reviewing → ready, releasing the pipeline's temporary bytes. On ready: the very same object."""
+    require(Action.SAVE, character)
+    if character.status is Status.READY:
+        return character  # idempotent: status and representation unchanged, updated_at included
+    return replace(character, status=Status.READY, saved=True, temp_upload_bytes=0, updated_at=now)
+
+
+def start_synthesis(
+    character: Character,
+    kind: PendingKind,
+    *,
+    now: datetime,
+    due_at: datetime,
+    outcome: Outcome = "succeed",
+    pose: Pose | None = None,
+    error_message: str | None = None,
+) -> Character:
+    """→ synthesizing, with the synthesis that will finish at ``due_at``. No status check: callers do it."""
+    pending = PendingSynthesis(kind=kind, due_at=due_at, outcome=outcome, pose=pose, error_message=error_message)
+    return replace(character, status=Status.SYNTHESIZING, pending=pending, error_message=None, updated_at=now)
+
+
+def regenerate(
+    character: Character,
+    pose: Pose,
+    *,
+    now: datetime,
+    due_at: datetime,
+    outcome: Outcome = "succeed",
+    error_message: str | None = None,
+) -> Character:
+    """Start regenerating one ref (allowed from reviewing and ready)."""
+    require(Action.REGENERATE, character)
+    return start_synthesis(
+        character, "regenerate", now=now, due_at=due_at, outcome=outcome, pose=pose, error_message=error_message
+    )
+
+
+def resynthesize(
+    character: Character,
+    *,
+    now: datetime,
+    due_at: datetime,
+    outcome: Outcome = "succeed",
+    error_message: str | None = None,
+) -> Character:
+    """Start resynthesizing all four refs (allowed from reviewing, ready and failed)."""
+    require(Action.RESYNTHESIZE, character)
+    return start_synthesis(
+        character, "resynthesize", now=now, due_at=due_at, outcome=outcome, error_message=error_message
+    )
+
+
+def finish_synthesis(
+    character: Character,
+    *,
+    now: datetime,
+    lifecycle_variant: LifecycleVariant = "review",
+    storage_base_url: str = DEFAULT_STORAGE_BASE_URL,
+    failure_message: str = DEFAULT_FAILURE_MESSAGE,
+) -> Character:
+    """Complete the pending synthesis.
+
+    Success: new refs (all four, or only the regenerated pose); ``reviewing`` if the character was never
+    saved, ``ready`` if it ever was (a saved character never returns to reviewing). Under the
+    ``auto_ready`` variant (changelog 2026-06-19) there is no review step: ``ready`` and saved.
+    Failure: ``failed`` with ``error_message``; the old refs are kept.
+    A character with nothing pending (or no longer synthesizing) comes back unchanged.
+    """
+    pending = character.pending
+    if pending is None or character.status is not Status.SYNTHESIZING:
+        return character
+    if pending.outcome == "fail":
+        return replace(
+            character,
+            status=Status.FAILED,
+            error_message=pending.error_message or failure_message,
+            pending=None,
+            updated_at=now,
+        )
+    if pending.kind == "regenerate" and pending.pose is not None:
+        new_ref = Ref(pending.pose, ref_url(character.id, pending.pose, storage_base_url))
+        if any(ref.pose is pending.pose for ref in character.refs):
+            refs = tuple(new_ref if ref.pose is pending.pose else ref for ref in character.refs)
+        else:
+            refs = (*character.refs, new_ref)
+        temp_bytes = character.temp_upload_bytes + REF_BYTES
+    else:
+        refs = synthesized_refs(character.id, storage_base_url)
+        temp_bytes = len(refs) * REF_BYTES
+    if character.saved or lifecycle_variant == "auto_ready":
+        # No review step follows, so the pipeline's temporary bytes are released right away.
+        return replace(
+            character, status=Status.READY, refs=refs, saved=True, temp_upload_bytes=0, pending=None, updated_at=now
+        )
+    return replace(
+        character, status=Status.REVIEWING, refs=refs, temp_upload_bytes=temp_bytes, pending=None, updated_at=now
+    )
+
+
+def update(character: Character, changes: Mapping[str, Any], *, now: datetime) -> Character:
+    """PATCH: ``name`` and/or ``attributes`` (replaced whole, never merged). Values are validated upstream.
+
+    Unknown fields are refused first (the request is wrong whatever the status), then the status.
+    An empty change set returns the character unchanged.
+    """
+    for key in changes:
+        if key not in UPDATABLE_FIELDS:
+            raise InvalidRequest(
+                f"Field {key!r} cannot be updated; only name and attributes can.", code="parameter_unknown", param=key
+            )
+    require(Action.UPDATE, character)
+    if not changes:
+        return character
+    fields: dict[str, Any] = {"updated_at": now}
+    if "name" in changes:
+        fields["name"] = changes["name"]
+    if "attributes" in changes:
+        fields["attributes"] = freeze_attributes(changes["attributes"])
+    return replace(character, **fields)
+
+
+def delete(character: Character, *, now: datetime) -> Character | None:
+    """None when hard-deleted (a reviewing character: its row is gone); else the soft-deleted row."""
+    require(Action.DELETE, character)
+    if character.status is Status.REVIEWING:
+        return None
+    return replace(character, status=Status.DELETED, deleted_at=now, pending=None, updated_at=now)
+
+
+def force_status(
+    character: Character,
+    status: Status,
+    error_message: str | None = None,
+    *,
+    now: datetime,
+    due_at: datetime | None = None,
+    outcome: Outcome = "succeed",
+    storage_base_url: str = DEFAULT_STORAGE_BASE_URL,
+) -> Character:
+    """The /_mock control API's override: put a character in any status, keeping the row coherent.
+
+    reviewing/ready get refs if they have none; ready marks the character saved; reviewing marks it
+    never-saved (the control API rewrites history, so that a saved character can be reviewed again);
+    failed sets ``error_message`` (default: forced by the control API) and keeps refs; synthesizing
+    needs ``due_at`` and schedules a synthesis; deleted soft-deletes (even a reviewing character).
+    """
+    refs = character.refs
+    base: dict[str, Any] = {"status": status, "updated_at": now, "pending": None, "error_message": None}
+    if status is not Status.DELETED:
+        base["deleted_at"] = None
+    if status in (Status.REVIEWING, Status.READY) and not refs:
+        base["refs"] = synthesized_refs(character.id, storage_base_url)
+    if status is Status.READY:
+        base |= {"saved": True, "temp_upload_bytes": 0}
+    elif status is Status.REVIEWING:
+        base |= {"saved": False, "temp_upload_bytes": character.temp_upload_bytes or len(SYNTHESIS_POSES) * REF_BYTES}
+    elif status is Status.FAILED:
+        base["error_message"] = error_message or FORCED_FAILURE_MESSAGE
+    elif status is Status.SYNTHESIZING:
+        if due_at is None:
+            raise ValueError("force_status(SYNTHESIZING) needs due_at.")
+        kind: PendingKind = "resynthesize" if refs else "create"
+        base["pending"] = PendingSynthesis(kind=kind, due_at=due_at, outcome=outcome, error_message=error_message)
+    elif status is Status.DELETED:
+        base["deleted_at"] = character.deleted_at or now
+    return replace(character, **base)

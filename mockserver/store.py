@@ -1,0 +1,282 @@
+"""The mock's only mutable state: per-team rows of characters, uploads, images and credit balances.
+
+Imports only ``domain.model``. Lookups are O(1) dict hits (GET /v1/characters/{id} and save are the hot
+path); each team keeps its character ids in creation order, which is also id order (ids are monotonic
+ULIDs), so newest-first listing walks that order backwards. The store also keeps the heap of pending
+synthesis due times, so that completing due syntheses costs a peek when nothing is due.
+
+``snapshot()`` gives a plain JSON-able dict and ``restore()`` takes one back (the --state-file feature).
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import datetime
+from types import MappingProxyType
+from typing import Any
+
+from .domain.model import Character, Image, PendingSynthesis, Pose, Ref, Status, Team, Upload, freeze_attributes
+
+__all__ = ["SNAPSHOT_FORMAT", "Store"]
+
+SNAPSHOT_FORMAT = 1
+
+
+class Store:
+    def __init__(self, teams: Iterable[Team] = ()) -> None:
+        self._teams: dict[str, Team] = {team.id: team for team in teams}
+        self._characters: dict[str, Character] = {}
+        self._team_characters: dict[str, dict[str, None]] = {}  # team id -> character ids, creation order
+        self._uploads: dict[str, Upload] = {}
+        self._images: dict[str, Image] = {}
+        self._credits: dict[str, int] = {}
+        self._due: list[tuple[datetime, str]] = []  # heap of (due_at, character id); stale entries are skipped
+        self.reset()
+
+    # -- teams and credits ---------------------------------------------------------------------------
+
+    @property
+    def teams(self) -> Mapping[str, Team]:
+        return MappingProxyType(self._teams)
+
+    def credits(self, team_id: str) -> int:
+        return self._credits.get(team_id, 0)
+
+    def set_credits(self, team_id: str, credits: int) -> None:
+        self._credits[team_id] = credits
+
+    # -- characters ----------------------------------------------------------------------------------
+
+    def get_character(self, team_id: str, character_id: str) -> Character | None:
+        """The row (deleted ones included) if it belongs to ``team_id``; None for any other team's id."""
+        character = self._characters.get(character_id)
+        if character is None or character.team_id != team_id:
+            return None
+        return character
+
+    def find_any(self, character_id: str) -> Character | None:
+        """Any team's row: for the /_mock control API only."""
+        return self._characters.get(character_id)
+
+    def put_character(self, character: Character) -> None:
+        self._characters[character.id] = character
+        self._team_characters.setdefault(character.team_id, {})[character.id] = None
+        if character.pending is not None:
+            heapq.heappush(self._due, (character.pending.due_at, character.id))
+
+    def delete_character(self, character_id: str) -> None:
+        """Remove the row entirely (a hard delete)."""
+        character = self._characters.pop(character_id, None)
+        if character is not None:
+            self._team_characters.get(character.team_id, {}).pop(character_id, None)
+
+    def iter_newest_first(self, team_id: str) -> Iterator[Character]:
+        """Every row of the team (deleted ones included), newest first."""
+        characters = self._characters
+        for character_id in reversed(self._team_characters.get(team_id, {})):
+            yield characters[character_id]
+
+    def list_live(self, team_id: str) -> list[Character]:
+        return [c for c in self.iter_newest_first(team_id) if c.status is not Status.DELETED]
+
+    def all_characters(self) -> list[Character]:
+        """Every row of every team, in creation order."""
+        return list(self._characters.values())
+
+    def pop_due(self, now: datetime) -> list[tuple[datetime, str]]:
+        """(due_at, id) of the syntheses scheduled at or before ``now``, earliest first; the caller checks
+        each against the character's current ``pending`` (an entry goes stale when it is replaced)."""
+        due: list[tuple[datetime, str]] = []
+        heap = self._due
+        while heap and heap[0][0] <= now:
+            due.append(heapq.heappop(heap))
+        return due
+
+    # -- uploads and images --------------------------------------------------------------------------
+
+    def get_upload(self, upload_id: str) -> Upload | None:
+        return self._uploads.get(upload_id)
+
+    def put_upload(self, upload: Upload) -> None:
+        self._uploads[upload.id] = upload
+
+    def get_image(self, image_id: str) -> Image | None:
+        return self._images.get(image_id)
+
+    def put_image(self, image: Image) -> None:
+        self._images[image.id] = image
+
+    def all_uploads(self) -> list[Upload]:
+        return list(self._uploads.values())
+
+    def all_images(self) -> list[Image]:
+        return list(self._images.values())
+
+    # -- whole-state operations ----------------------------------------------------------------------
+
+    def reset(self) -> None:
+        """Back to the configured start: no rows, every team's starting balance."""
+        self._characters.clear()
+        self._team_characters.clear()
+        self._uploads.clear()
+        self._images.clear()
+        self._due.clear()
+        self._credits = {team.id: team.credits for team in self._teams.values()}
+
+    def snapshot(self) -> dict[str, Any]:
+        return {
+            "format": SNAPSHOT_FORMAT,
+            "credits": dict(self._credits),
+            "characters": [_character_to_json(c) for c in self._characters.values()],
+            "uploads": [_upload_to_json(u) for u in self._uploads.values()],
+            "images": [_image_to_json(i) for i in self._images.values()],
+        }
+
+    def restore(self, data: Mapping[str, Any]) -> None:
+        """Replace the state with a snapshot; teams stay as configured (they come from settings)."""
+        if data.get("format") != SNAPSHOT_FORMAT:
+            raise ValueError(f"Unsupported state snapshot format {data.get('format')!r}; expected {SNAPSHOT_FORMAT}.")
+        self.reset()
+        self._credits.update({str(k): int(v) for k, v in data.get("credits", {}).items()})
+        for row in data.get("characters", []):
+            self.put_character(_character_from_json(row))
+        for row in data.get("uploads", []):
+            self.put_upload(_upload_from_json(row))
+        for row in data.get("images", []):
+            self.put_image(_image_from_json(row))
+
+
+# -- snapshot encoding: full fidelity (to_public loses sub-second times and internal fields) ------------
+
+
+def _t(dt: datetime | None) -> str | None:
+    return None if dt is None else dt.isoformat()
+
+
+def _dt(value: str | None) -> datetime | None:
+    return None if value is None else datetime.fromisoformat(value)
+
+
+def _req_dt(value: str) -> datetime:
+    return datetime.fromisoformat(value)
+
+
+def _character_to_json(c: Character) -> dict[str, Any]:
+    pending = c.pending
+    return {
+        "id": c.id,
+        "team_id": c.team_id,
+        "name": c.name,
+        "status": c.status.value,
+        "created_at": _t(c.created_at),
+        "updated_at": _t(c.updated_at),
+        "aurous_version": c.aurous_version,
+        "refs": [[ref.pose.value, ref.url] for ref in c.refs],
+        "client_reference_id": c.client_reference_id,
+        "attributes": None if c.attributes is None else dict(c.attributes),
+        "error_message": c.error_message,
+        "deleted_at": _t(c.deleted_at),
+        "saved": c.saved,
+        "temp_upload_bytes": c.temp_upload_bytes,
+        "flow": c.flow,
+        "pending": None
+        if pending is None
+        else {
+            "kind": pending.kind,
+            "due_at": _t(pending.due_at),
+            "outcome": pending.outcome,
+            "pose": None if pending.pose is None else pending.pose.value,
+            "error_message": pending.error_message,
+        },
+    }
+
+
+def _character_from_json(row: Mapping[str, Any]) -> Character:
+    p = row["pending"]
+    return Character(
+        id=row["id"],
+        team_id=row["team_id"],
+        name=row["name"],
+        status=Status(row["status"]),
+        created_at=_req_dt(row["created_at"]),
+        updated_at=_req_dt(row["updated_at"]),
+        aurous_version=row["aurous_version"],
+        refs=tuple(Ref(Pose(pose), url) for pose, url in row["refs"]),
+        client_reference_id=row["client_reference_id"],
+        attributes=freeze_attributes(row["attributes"]),
+        error_message=row["error_message"],
+        deleted_at=_dt(row["deleted_at"]),
+        saved=bool(row["saved"]),
+        temp_upload_bytes=int(row["temp_upload_bytes"]),
+        flow=row["flow"],
+        pending=None
+        if p is None
+        else PendingSynthesis(
+            kind=p["kind"],
+            due_at=_req_dt(p["due_at"]),
+            outcome=p["outcome"],
+            pose=None if p["pose"] is None else Pose(p["pose"]),
+            error_message=p["error_message"],
+        ),
+    )
+
+
+def _upload_to_json(u: Upload) -> dict[str, Any]:
+    return {
+        "id": u.id,
+        "team_id": u.team_id,
+        "filename": u.filename,
+        "extension": u.extension,
+        "content_type": u.content_type,
+        "signature": u.signature,
+        "created_at": _t(u.created_at),
+        "url_expires_at": _t(u.url_expires_at),
+        "expires_at": _t(u.expires_at),
+        "size_bytes": u.size_bytes,
+        "consumed": u.consumed,
+        "pose": None if u.pose is None else u.pose.value,
+        "confidence": u.confidence,
+    }
+
+
+def _upload_from_json(row: Mapping[str, Any]) -> Upload:
+    return Upload(
+        id=row["id"],
+        team_id=row["team_id"],
+        filename=row["filename"],
+        extension=row["extension"],
+        content_type=row["content_type"],
+        signature=row["signature"],
+        created_at=_req_dt(row["created_at"]),
+        url_expires_at=_req_dt(row["url_expires_at"]),
+        expires_at=_req_dt(row["expires_at"]),
+        size_bytes=row["size_bytes"],
+        consumed=bool(row["consumed"]),
+        pose=None if row["pose"] is None else Pose(row["pose"]),
+        confidence=row["confidence"],
+    )
+
+
+def _image_to_json(i: Image) -> dict[str, Any]:
+    return {
+        "id": i.id,
+        "team_id": i.team_id,
+        "prompt": i.prompt,
+        "created_at": _t(i.created_at),
+        "credits_charged": i.credits_charged,
+        "character_id": i.character_id,
+        "status": i.status,
+    }
+
+
+def _image_from_json(row: Mapping[str, Any]) -> Image:
+    return Image(
+        id=row["id"],
+        team_id=row["team_id"],
+        prompt=row["prompt"],
+        created_at=_req_dt(row["created_at"]),
+        credits_charged=int(row["credits_charged"]),
+        character_id=row["character_id"],
+        status=row["status"],
+    )
