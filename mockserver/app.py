@@ -1,0 +1,195 @@
+"""create_app(settings): the only wiring of the mock server.
+
+Connexion routes and validates from ``openapi.yaml`` (the public API) and ``control/control.yaml``
+(the /_mock API); the gateway (gateway.py) sits in front of Connexion's exception layer and applies the
+contract's cross-cutting rules; every error, whoever raises it, leaves through ``envelope``.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from connexion import AsyncApp
+from connexion.datastructures import MediaTypeDict
+from connexion.exceptions import ProblemException
+from connexion.lifecycle import ConnexionRequest, ConnexionResponse
+from connexion.middleware import MiddlewarePosition
+from connexion.options import SwaggerUIOptions
+from connexion.resolver import RelativeResolver
+from connexion.security import ApiKeySecurityHandler, BearerSecurityHandler
+from connexion.validators import VALIDATOR_MAP
+from starlette.exceptions import HTTPException
+
+from aurous_contract import SPEC_PATH, load_spec
+from mockserver import envelope
+from mockserver.api import characters
+from mockserver.auth import KeyRing
+from mockserver.clock import ManualClock, SystemClock
+from mockserver.context import CURRENT
+from mockserver.control.facade import MockControl
+from mockserver.domain.errors import AurousError, InvalidRequest, NotFound, ServerError, UnsupportedMediaType
+from mockserver.domain.service import CharactersService, ServiceSettings
+from mockserver.gateway import Gateway
+from mockserver.idempotency import IdempotencyCache
+from mockserver.ids import new_request_id
+from mockserver.operations import OperationIndex
+from mockserver.ratelimit import RateLimiter
+from mockserver.serialization import JSONIFIER
+from mockserver.settings import Settings
+from mockserver.store import Store
+from mockserver.validation import ContractJSONBodyValidator, ContractParameterValidator
+from mockserver.versioning import Versions
+
+logger = logging.getLogger("mockserver")
+
+CONTROL_SPEC_PATH = Path(__file__).parent / "control" / "control.yaml"
+
+# The fast lane (gateway.py): operations with no body and one opaque path parameter.
+FAST_HANDLERS = {
+    "characters.retrieve_character": characters.retrieve_character,
+    "characters.save_character": characters.save_character,
+}
+
+
+def _authenticated_by_gateway(*_args: Any, **_kwargs: Any) -> dict[str, str]:
+    # The gateway has already authenticated the request (and answered 401 otherwise); Connexion's
+    # security layer only needs to hear that the credentials are good.
+    return {"sub": CURRENT.get().team_id}
+
+
+class _GatewayApiKey(ApiKeySecurityHandler):
+    def _resolve_func(self, security_scheme: Any) -> Any:
+        return _authenticated_by_gateway
+
+
+class _GatewayBearer(BearerSecurityHandler):
+    def _resolve_func(self, security_scheme: Any) -> Any:
+        return _authenticated_by_gateway
+
+
+def _validator_map() -> dict[str, Any]:
+    body = dict(VALIDATOR_MAP["body"])
+    body["*/*json"] = ContractJSONBodyValidator
+    return {"parameter": ContractParameterValidator, "body": MediaTypeDict(body)}
+
+
+def _request_id() -> str:
+    context = CURRENT.get(None)
+    return context.request_id if context is not None else new_request_id()
+
+
+def _respond(error: AurousError) -> ConnexionResponse:
+    return ConnexionResponse(
+        status_code=error.status,
+        mimetype=envelope.JSON_CONTENT_TYPE,
+        body=envelope.render(error, _request_id()),
+        headers=dict((name.decode(), value.decode()) for name, value in envelope.error_headers(error)),
+    )
+
+
+class MethodNotAllowed(InvalidRequest):
+    status = 405
+    code = "method_not_allowed"
+
+
+def _translate_problem(status: int, detail: str) -> AurousError:
+    """Connexion's and Starlette's own errors, in the contract's terms."""
+    if status == 404:
+        return NotFound("No such route in the Aurous API.", code="resource_not_found")
+    if status == 405:
+        return MethodNotAllowed("This method is not allowed on this path.")
+    if status == 415:
+        return UnsupportedMediaType(f"Unsupported Content-Type. {detail}".strip())
+    if 400 <= status < 500:
+        return InvalidRequest(detail or "The request is not valid.", code="invalid_request_error")
+    return ServerError()
+
+
+async def _on_aurous_error(_request: ConnexionRequest, error: Exception) -> ConnexionResponse:
+    assert isinstance(error, AurousError)
+    return _respond(error)
+
+
+async def _on_problem(_request: ConnexionRequest, problem: Exception) -> ConnexionResponse:
+    assert isinstance(problem, ProblemException)
+    return _respond(_translate_problem(problem.status, str(problem.detail or "")))
+
+
+async def _on_http_exception(_request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
+    assert isinstance(exc, HTTPException)
+    return _respond(_translate_problem(exc.status_code, str(exc.detail or "")))
+
+
+async def _on_unexpected(_request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
+    logger.error("unexpected error", exc_info=exc)
+    return _respond(ServerError("The mock server failed unexpectedly."))
+
+
+def create_app(settings: Settings | None = None) -> AsyncApp:
+    settings = settings or Settings()
+    spec_path = settings.spec_path or SPEC_PATH
+    spec = load_spec(spec_path)
+    index = OperationIndex(spec)
+
+    clock = ManualClock() if settings.clock == "manual" else SystemClock()
+    store = Store(settings.teams)
+    service = CharactersService(
+        store,
+        clock,
+        ServiceSettings(
+            synthesis_seconds=settings.synthesis_seconds,
+            synthesis_outcome=settings.synthesis_outcome,
+            failure_message=settings.failure_message,
+            lifecycle_variant=settings.lifecycle_variant,
+            storage_base_url=settings.base_url,
+            upload_base_url=settings.base_url,
+        ),
+    )
+    limiter = RateLimiter(index.buckets, enabled=settings.rate_limits)
+    idempotency = IdempotencyCache()
+
+    app = AsyncApp(
+        __name__,
+        jsonifier=JSONIFIER,
+        validator_map=_validator_map(),
+        security_map={"apiKey": _GatewayApiKey, "bearer": _GatewayBearer},
+    )
+    app.add_api(
+        spec,
+        resolver=RelativeResolver("mockserver.api"),
+        swagger_ui_options=SwaggerUIOptions(swagger_ui_path="/docs"),
+        name="public",
+    )
+    app.add_api(
+        load_spec(CONTROL_SPEC_PATH),
+        base_path="/_mock",
+        resolver=RelativeResolver("mockserver.control"),
+        swagger_ui_options=SwaggerUIOptions(swagger_ui_path="/docs"),
+        name="control",
+    )
+    for exception, handler in (
+        (AurousError, _on_aurous_error),
+        (ProblemException, _on_problem),
+        (HTTPException, _on_http_exception),
+        (Exception, _on_unexpected),
+    ):
+        app.add_error_handler(exception, handler)
+    app.add_middleware(
+        Gateway,
+        position=MiddlewarePosition.BEFORE_EXCEPTION,
+        index=index,
+        keyring=KeyRing(settings.teams),
+        versions=Versions(index.default_version, index.known_versions),
+        limiter=limiter,
+        idempotency=idempotency,
+        clock=clock,
+        service=service,
+        control=MockControl(service=service, clock=clock, limiter=limiter, idempotency=idempotency),
+        fast_handlers=FAST_HANDLERS if settings.fast_lane else None,
+    )
+    # Exposed for tests and tools running in-process (the control API offers the same over HTTP).
+    app.state = type("MockState", (), {})()  # type: ignore[attr-defined]
+    app.state.service, app.state.clock, app.state.settings = service, clock, settings  # type: ignore[attr-defined]
+    return app

@@ -1,0 +1,40 @@
+"""The per-request context the gateway establishes and the handlers read.
+
+A ``ContextVar`` rather than a Connexion/Starlette request attribute, so that the thin handlers in
+``api/`` read the caller's team and applied version the same way whether the request came through
+Connexion or through the gateway's fast lane.
+"""
+
+from __future__ import annotations
+
+from contextvars import ContextVar
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from mockserver.domain.model import Team
+    from mockserver.domain.service import CharactersService
+
+
+@dataclass(slots=True)
+class RequestContext:
+    request_id: str
+    version: str
+    service: CharactersService
+    team: Team | None = None
+    # The /_mock facade (control/facade.py), for the control routes only.
+    control: Any = None
+    # Per-request outcome override (the `Prefer` header), e.g. "fail" or "instant"; None = configured default.
+    outcome: str | None = None
+
+    @property
+    def team_id(self) -> str:
+        assert self.team is not None, "handler of an authenticated operation called without a team"
+        return self.team.id
+
+
+CURRENT: ContextVar[RequestContext] = ContextVar("aurous_request_context")
+
+
+def current() -> RequestContext:
+    return CURRENT.get()

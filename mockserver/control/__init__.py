@@ -1,0 +1,1 @@
+"""The /_mock control API: its own OpenAPI document (control.yaml), thin routes, and one facade."""

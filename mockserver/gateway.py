@@ -1,0 +1,305 @@
+"""The gateway: the contract's cross-cutting rules, in front of Connexion.
+
+For every request to a contract operation, in this order: a request id; authentication (401); the applied
+``Aurous-Version`` (400); the body size limit (413); the team's rate-limit bucket (429); the
+``Idempotency-Key`` (replay or 409); then dispatch. Every response leaves with ``Aurous-Request-Id``,
+``Aurous-Version`` and, for metered operations, ``X-RateLimit-*``.
+
+One ASGI class instead of a stack of four middlewares, because each layer of ASGI wrapping costs a
+send-wrapper per request on the hot path; the rules themselves live in their own modules (``auth``,
+``versioning``, ``ratelimit``, ``idempotency``) and this class only sequences them.
+
+Fast lane: the two hottest operations, retrieve and save, take no body and one opaque string path
+parameter, so once the gateway has done the checks above Connexion's routing and validation have
+nothing left to decide. The gateway calls the very same handler functions directly for them
+(``fast_lane=True``); ``tests/`` runs the same requests through both routes and compares the bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Any
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from mockserver import envelope
+from mockserver.auth import KeyRing, key_from_headers
+from mockserver.clock import Clock
+from mockserver.context import CURRENT, RequestContext
+from mockserver.domain.errors import (
+    AurousError,
+    IdempotencyKeyInUse,
+    InvalidRequest,
+    PayloadTooLarge,
+    RateLimited,
+    ServerError,
+)
+from mockserver.idempotency import Conflict, IdempotencyCache, Replay, StoredResponse, fingerprint
+from mockserver.ids import new_request_id
+from mockserver.operations import Operation, OperationIndex
+from mockserver.ratelimit import RateLimiter
+from mockserver.serialization import dumps
+from mockserver.versioning import Versions
+
+logger = logging.getLogger("mockserver")
+
+FastHandler = Callable[..., Awaitable[Any]]
+
+JSON_BODY_LIMIT = 1024 * 1024  # 1 MiB: far above any valid request of this API
+UPLOAD_BODY_LIMIT = 10 * 1024 * 1024  # the documented 10 MB image limit
+_BODY_LIMITS = {"uploads.put_upload_content": UPLOAD_BODY_LIMIT}
+_CONTENT_TYPE_JSON = (b"content-type", b"application/json")
+
+
+def _outcome_from_prefer(value: bytes | None) -> str | None:
+    """`Prefer: outcome=fail` (or `instant`, `succeed`): a per-request synthesis outcome, as Prism's Prefer."""
+    if not value:
+        return None
+    for part in value.decode("latin-1").split(","):
+        name, _, choice = part.strip().partition("=")
+        if name.strip().lower() == "outcome" and choice.strip() in ("succeed", "fail", "instant"):
+            return choice.strip()
+    return None
+
+
+class Gateway:
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        index: OperationIndex,
+        keyring: KeyRing,
+        versions: Versions,
+        limiter: RateLimiter,
+        idempotency: IdempotencyCache,
+        clock: Clock,
+        service: Any,
+        control: Any = None,
+        fast_handlers: Mapping[str, FastHandler] | None = None,
+    ) -> None:
+        self.control = control
+        self.app = app
+        self.index = index
+        self.keyring = keyring
+        self.versions = versions
+        self.limiter = limiter
+        self.idempotency = idempotency
+        self.clock = clock
+        self.service = service
+        self.fast_handlers = dict(fast_handlers or {})
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        headers: dict[bytes, bytes] = dict(scope["headers"])
+        raw_version = headers.get(b"aurous-version")
+        requested_version = raw_version.decode("latin-1") if raw_version is not None else None
+        context = RequestContext(
+            request_id=new_request_id(),
+            version=self.versions.echo(requested_version, None),
+            service=self.service,
+            control=self.control,
+            outcome=_outcome_from_prefer(headers.get(b"prefer")),
+        )
+        token = CURRENT.set(context)
+        rate_headers: list[tuple[bytes, bytes]] = []
+        started = False
+
+        async def send_with_headers(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+                message["headers"] = [
+                    *message.get("headers", ()),
+                    (b"aurous-request-id", context.request_id.encode()),
+                    (b"aurous-version", context.version.encode()),
+                    *rate_headers,
+                ]
+            await send(message)
+
+        try:
+            matched = self.index.match(scope["method"], scope["path"])
+            if matched is None:
+                # Not a contract operation: Connexion answers (404/405, docs, control API) and the
+                # envelope handlers registered in app.py shape its errors.
+                await self.app(scope, receive, send_with_headers)
+                return
+            operation, path_params = matched
+            await self._serve(scope, receive, send_with_headers, operation, path_params, headers, context, rate_headers)
+        except AurousError as error:
+            if started:
+                raise
+            await self._send_error(send_with_headers, error, context)
+        except Exception:
+            if started:
+                raise
+            logger.exception("unexpected error serving %s %s", scope["method"], scope["path"])
+            await self._send_error(send_with_headers, ServerError("The mock server failed unexpectedly."), context)
+        finally:
+            CURRENT.reset(token)
+
+    async def _serve(
+        self,
+        scope: Scope,
+        receive: Receive,
+        send: Send,
+        operation: Operation,
+        path_params: dict[str, str],
+        headers: dict[bytes, bytes],
+        context: RequestContext,
+        rate_headers: list[tuple[bytes, bytes]],
+    ) -> None:
+        raw_version = headers.get(b"aurous-version")
+        requested_version = raw_version.decode("latin-1") if raw_version is not None else None
+        if operation.secured:
+            context.team = self.keyring.authenticate(key_from_headers(headers))
+        pinned = context.team.pinned_version if context.team else None
+        # The echo value first, so that a 400 for a malformed or unknown version still names the version
+        # this team would have been served under.
+        context.version = self.versions.echo(requested_version, pinned)
+        context.version = self.versions.resolve(requested_version, pinned)
+
+        body = b""
+        if operation.has_body:
+            body = await _read_body(receive, headers, _BODY_LIMITS.get(operation.operation_id, JSON_BODY_LIMIT))
+
+        bucket = operation.bucket_for(_peek_json(body) if operation.flow_buckets else None)
+        if bucket is not None and context.team is not None:
+            decision = self.limiter.take(context.team.id, bucket, self.clock.now().timestamp())
+            rate_headers.extend(
+                (
+                    (b"x-ratelimit-limit", str(decision.limit).encode()),
+                    (b"x-ratelimit-remaining", str(decision.remaining).encode()),
+                    (b"x-ratelimit-reset", str(decision.reset).encode()),
+                )
+            )
+            if not decision.allowed:
+                raise RateLimited(bucket, decision.retry_after)
+
+        replay_receive = _replaying(body, receive) if operation.has_body else receive
+        key_header = headers.get(b"idempotency-key") if operation.idempotent else None
+        if key_header is None or context.team is None:
+            await self._dispatch(scope, replay_receive, send, operation, path_params)
+            return
+
+        key = key_header.decode("latin-1")
+        if not 1 <= len(key) <= 256:
+            raise InvalidRequest(
+                "Idempotency-Key must be 1 to 256 characters long.", code="invalid_format", param="Idempotency-Key"
+            )
+        now = self.clock.now().timestamp()
+        print_ = fingerprint(scope["method"], scope["path"], body)
+        outcome = self.idempotency.begin(context.team.id, key, print_, now)
+        if isinstance(outcome, Replay):
+            stored = outcome.stored
+            await send(
+                {
+                    "type": "http.response.start",
+                    "status": stored.status,
+                    "headers": [*stored.headers, (b"aurous-idempotent-replayed", b"true")],
+                }
+            )
+            await send({"type": "http.response.body", "body": stored.body})
+            return
+        if isinstance(outcome, Conflict):
+            raise IdempotencyKeyInUse(
+                "This Idempotency-Key was already used with a different request (body or route), "
+                "or its original request is still running.",
+                param="Idempotency-Key",
+            )
+
+        captured: dict[str, Any] = {"status": 0, "headers": [], "body": []}
+
+        async def capturing_send(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                captured["status"] = message["status"]
+                captured["headers"] = [
+                    (name, value) for name, value in message.get("headers", ()) if name == b"content-type"
+                ]
+            elif message["type"] == "http.response.body":
+                captured["body"].append(message.get("body", b""))
+            await send(message)
+
+        team_id = context.team.id
+        try:
+            await self._dispatch(scope, replay_receive, capturing_send, operation, path_params)
+        except BaseException:
+            self.idempotency.abandon(team_id, key)
+            raise
+        if 200 <= captured["status"] < 300:
+            stored = StoredResponse(
+                status=captured["status"], headers=tuple(captured["headers"]), body=b"".join(captured["body"])
+            )
+            self.idempotency.complete(team_id, key, stored, self.clock.now().timestamp())
+        else:
+            self.idempotency.abandon(team_id, key)
+
+    async def _dispatch(
+        self, scope: Scope, receive: Receive, send: Send, operation: Operation, path_params: dict[str, str]
+    ) -> None:
+        fast = self.fast_handlers.get(operation.operation_id)
+        if fast is None:
+            await self.app(scope, receive, send)
+            return
+        result = await fast(**path_params)
+        status = 200
+        if isinstance(result, tuple):
+            result, status = result
+        await send({"type": "http.response.start", "status": status, "headers": [_CONTENT_TYPE_JSON]})
+        await send({"type": "http.response.body", "body": dumps(result)})
+
+    @staticmethod
+    async def _send_error(send: Send, error: AurousError, context: RequestContext) -> None:
+        await send(
+            {
+                "type": "http.response.start",
+                "status": error.status,
+                "headers": [_CONTENT_TYPE_JSON, *envelope.error_headers(error)],
+            }
+        )
+        await send({"type": "http.response.body", "body": envelope.render(error, context.request_id)})
+
+
+async def _read_body(receive: Receive, headers: Mapping[bytes, bytes], limit: int) -> bytes:
+    declared = headers.get(b"content-length")
+    if declared is not None and declared.isdigit() and int(declared) > limit:
+        raise PayloadTooLarge(f"Request body is larger than the {limit}-byte limit of this operation.")
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            break
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > limit:
+            raise PayloadTooLarge(f"Request body is larger than the {limit}-byte limit of this operation.")
+        chunks.append(chunk)
+        if not message.get("more_body", False):
+            break
+    return b"".join(chunks)
+
+
+def _replaying(body: bytes, receive: Receive) -> Receive:
+    """A receive channel that hands the already-read body on once, then defers to the real channel."""
+    sent = False
+
+    async def replay() -> Message:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return replay
+
+
+def _peek_json(body: bytes) -> Any:
+    try:
+        return json.loads(body)
+    except ValueError:
+        return None  # Connexion's validation reports the malformed body; here it only picks a bucket

@@ -1,0 +1,98 @@
+"""What the contract says about each operation, read once from ``openapi.yaml``.
+
+The gateway needs, per request, facts that live as vendor extensions in the spec: the rate-limit bucket
+(``x-aurous-rate-limit-bucket``), whether ``Idempotency-Key`` applies (``x-aurous-idempotent``), whether
+the operation is authenticated, plus the bucket sizes and known versions at the top level. Reading them
+here keeps the spec the single source of truth: nothing in the mock repeats those tables.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from mockserver.ratelimit import BucketSpec
+
+_METHODS = ("get", "put", "post", "delete", "patch")
+_PARAM = re.compile(r"\{([^}/]+)\}")
+
+
+@dataclass(frozen=True)
+class Operation:
+    operation_id: str
+    method: str
+    template: str
+    secured: bool
+    idempotent: bool
+    has_body: bool
+    # One bucket for most operations; POST /v1/characters picks by flow (upload_flow / synthesize_flow).
+    bucket: str | None = None
+    flow_buckets: Mapping[str, str] = field(default_factory=dict)
+
+    def bucket_for(self, body: Any) -> str | None:
+        if not self.flow_buckets:
+            return self.bucket
+        generate = isinstance(body, dict) and body.get("generate") is True
+        return self.flow_buckets["synthesize_flow" if generate else "upload_flow"]
+
+
+@dataclass(frozen=True)
+class _Route:
+    pattern: re.Pattern[str]
+    param_names: tuple[str, ...]
+    by_method: dict[str, Operation]
+
+
+class OperationIndex:
+    """Matches (method, path) to the contract's operation; also holds the spec-wide tables."""
+
+    def __init__(self, spec: Mapping[str, Any]) -> None:
+        global_security = spec.get("security") or []
+        routes: list[tuple[int, _Route]] = []
+        self.by_id: dict[str, Operation] = {}
+        for template, item in spec["paths"].items():
+            by_method: dict[str, Operation] = {}
+            for method in _METHODS:
+                op = item.get(method)
+                if op is None:
+                    continue
+                bucket = op.get("x-aurous-rate-limit-bucket")
+                operation = Operation(
+                    operation_id=op["operationId"],
+                    method=method.upper(),
+                    template=template,
+                    secured=bool(op.get("security", global_security)),
+                    idempotent=bool(op.get("x-aurous-idempotent", False)),
+                    has_body="requestBody" in op,
+                    bucket=bucket if isinstance(bucket, str) else None,
+                    flow_buckets=dict(bucket) if isinstance(bucket, Mapping) else {},
+                )
+                by_method[operation.method] = operation
+                self.by_id[operation.operation_id] = operation
+            names = tuple(_PARAM.findall(template))
+            regex = "^" + _PARAM.sub("([^/]+)", re.escape(template).replace(r"\{", "{").replace(r"\}", "}")) + "$"
+            routes.append((len(names), _Route(re.compile(regex), names, by_method)))
+        # Literal segments win over parameters (…/uploads/init before …/{id}/save).
+        self._routes = [route for _, route in sorted(routes, key=lambda pair: pair[0])]
+
+        self.buckets = {
+            name: BucketSpec(sustained_per_minute=figures["sustained_per_minute"], burst=figures["burst"])
+            for name, figures in spec.get("x-aurous-rate-limit-buckets", {}).items()
+        }
+        versions = spec.get("x-aurous-versions", {})
+        self.default_version: str = versions.get("default", "2026-05-15")
+        self.known_versions: tuple[str, ...] = tuple(versions.get("known", [self.default_version]))
+
+    def match(self, method: str, path: str) -> tuple[Operation, dict[str, str]] | None:
+        """The operation for this request, or None when the path or the method is not in the contract."""
+        for route in self._routes:
+            found = route.pattern.match(path)
+            if found is None:
+                continue
+            operation = route.by_method.get(method)
+            if operation is None:
+                return None
+            return operation, dict(zip(route.param_names, found.groups(), strict=True))
+        return None

@@ -1,0 +1,14 @@
+"""JSON out: one compact encoding for Connexion's responses and the gateway's own."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from connexion.jsonifier import Jsonifier
+
+JSONIFIER = Jsonifier(json, separators=(",", ":"))
+
+
+def dumps(data: Any) -> bytes:
+    return json.dumps(data, separators=(",", ":")).encode()
