@@ -1,7 +1,7 @@
 """The gateway: the contract's cross-cutting rules, in front of Connexion.
 
-For every request to a contract operation, in this order: a request id; authentication (401); the applied
-``Aurous-Version`` (400); the body size limit (413); the team's rate-limit bucket (429); the
+For every request to a contract operation, in this order: a request id; authentication (401); the body
+size limit (413); the team's rate-limit bucket (429); the applied ``Aurous-Version`` (400); the
 ``Idempotency-Key`` (replay or 409); then dispatch. Every response leaves with ``Aurous-Request-Id``,
 ``Aurous-Version`` and, for metered operations, ``X-RateLimit-*``.
 
@@ -161,7 +161,6 @@ class Gateway:
         # The echo value first, so that a 400 for a malformed or unknown version still names the version
         # this team would have been served under.
         context.version = self.versions.echo(requested_version, pinned)
-        context.version = self.versions.resolve(requested_version, pinned)
 
         body = b""
         if operation.has_body:
@@ -179,6 +178,9 @@ class Gateway:
             )
             if not decision.allowed:
                 raise RateLimited(bucket, decision.retry_after)
+
+        # After the bucket: a request refused for its version still counts, and carries X-RateLimit-*.
+        context.version = self.versions.resolve(requested_version, pinned)
 
         replay_receive = _replaying(body, receive) if operation.has_body else receive
         key_header = headers.get(b"idempotency-key") if operation.idempotent else None

@@ -9,7 +9,7 @@ from mockserver.context import current
 
 async def init_upload(body: dict[str, Any]) -> tuple[dict[str, Any], int]:
     ctx = current()
-    return ctx.service.init_upload(ctx.team_id, body).to_public(ctx.service.settings.upload_base_url), 200
+    return ctx.service.init_upload(ctx.team_id, body).to_public(ctx.service.settings.upload_base_url), 201
 
 
 async def put_upload_content(upload_id: str, signature: str, body: bytes) -> tuple[None, int]:

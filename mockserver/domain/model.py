@@ -189,16 +189,12 @@ class Upload:
         return f"{base_url.rstrip('/')}/v1/characters/uploads/{self.id}/content?signature={self.signature}"
 
     def to_public(self, base_url: str) -> dict[str, Any]:
-        """The init response: where to PUT the bytes and until when."""
+        """The init response (the contract's UploadTicket): where to PUT the bytes and until when."""
         return {
             "upload_id": self.id,
-            "object": "upload",
             "upload_url": self.upload_url(base_url),
-            "method": "PUT",
-            "content_type": self.content_type,
-            "filename": self.filename,
-            "url_expires_at": format_time(self.url_expires_at),
-            "expires_at": format_time(self.expires_at),
+            "upload_headers": {"Content-Type": self.content_type},
+            "expires_at": format_time(self.url_expires_at),
         }
 
     def to_internal(self) -> dict[str, Any]:
