@@ -1,0 +1,286 @@
+"""Schema layer: Schemathesis's engine (examples, coverage, fuzzing, stateful through the spec's links) with
+every check that applies, plus the kit's response-level checks (``checks/response.py``).
+
+Owns: the Schemathesis configuration, the exclusions that keep correct contract behaviour from being
+reported as failures (each explained where it is made), pacing hooks, and turning the engine's events into
+:class:`~conformance.results.CheckOutcome` s. It knows nothing about the behaviour layer.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import schemathesis
+from schemathesis.config import SchemathesisConfig
+from schemathesis.engine import events
+from schemathesis.engine import from_schema as engine_for
+
+from conformance.checks.response import ACTIVE, CUSTOM_CHECKS, SchemaRun
+from conformance.client import Client, Pacer
+from conformance.results import CheckOutcome, Finding, Layer, Status
+
+__all__ = ["SchemaLayerOptions", "run_schema_layer", "SCHEMATHESIS_CHECKS"]
+
+# Every built-in check that applies to this API. `object_level_authorization` needs Schemathesis's WFC
+# identities; the kit's own `other_team_gets_404` (and the behaviour layer) cover cross-team reads instead.
+# `max_response_time` has no contract value; `unsupported_method`/`allow_header_conformance` judge 405s,
+# which the contract does not specify.
+SCHEMATHESIS_CHECKS = (
+    "not_a_server_error",
+    "status_code_conformance",
+    "content_type_conformance",
+    "response_schema_conformance",
+    "response_headers_conformance",
+    "positive_data_acceptance",
+    "negative_data_rejection",
+    "use_after_free",
+    "ensure_resource_availability",
+    "missing_required_header",
+    "ignored_auth",
+)
+DISABLED_CHECKS = ("object_level_authorization", "max_response_time", "unsupported_method", "allow_header_conformance")
+
+# Answers the contract gives to *schema-valid* requests, because of state the schema cannot see. Without
+# this table `positive_data_acceptance` would call them rejections of valid data (TOOLING-NOTES: the
+# stateful phase saves a character that is still synthesizing, and the contract's 400 is right).
+ANY_ID_404 = {(404, "resource_not_found")}  # random or stale ids: CONTRACT DECISION, any unknown id is 404
+STATE_DEPENDENT: dict[str, set[tuple[int, str]]] = {
+    # save on synthesizing/failed: 400 invalid_request_error (save page's error table)
+    "characters.save_character": {(400, "invalid_request_error")},
+    # regenerate from synthesizing/failed, resynthesize from synthesizing; synthesis costs credits
+    "characters.regenerate_ref": {(400, "invalid_request_error"), (402, "insufficient_credits")},
+    "characters.resynthesize_character": {(400, "invalid_request_error"), (402, "insufficient_credits")},
+    # PATCH on synthesizing: 400 invalid_request_error (spec DECISION)
+    "characters.update_character": {(400, "invalid_request_error")},
+    # random upl_ ids are unknown (400 upload_invalid); flows are exclusive and synthesis costs credits
+    "characters.create_character": {
+        (400, "upload_invalid"),
+        (400, "parameter_invalid_combination"),
+        (402, "insufficient_credits"),
+    },
+    # extension must match content_type: a cross-field rule JSON Schema here does not express
+    "uploads.init_upload": {(400, "parameter_invalid_combination")},
+    "uploads.classify_upload": {(400, "upload_invalid")},
+    "uploads.put_upload_content": {(400, "upload_expired")},
+    # a random character_id is unknown (404) or not ready (400); images cost credits
+    "images.create_image": {(400, "character_not_ready"), (402, "insufficient_credits")},
+}
+# Everywhere: Hypothesis reuses an Idempotency-Key across examples with different bodies, which the
+# contract answers with 409 idempotency_key_in_use; a paced run may still meet a 429 on a shared bucket.
+EVERYWHERE = {(409, "idempotency_key_in_use"), (429, "too_many_requests")}
+
+
+@dataclass
+class SchemaLayerOptions:
+    spec_path: Path
+    base_url: str
+    api_key: str
+    app: Any = None
+    seed: int | None = None
+    max_examples: int = 10
+    phases: tuple[str, ...] = ("examples", "coverage", "fuzzing", "stateful")
+    stateful_max_steps: int = 12
+    other: Client | None = None
+    pacer: Pacer | None = None
+    buckets: Callable[[str, str, Any], str | None] | None = None
+    request_timeout: float = 30.0
+    progress: Callable[[str], None] | None = None
+    stats: dict[str, Any] = field(default_factory=dict)
+
+
+def build_config(options: SchemaLayerOptions) -> SchemathesisConfig:
+    checks: dict[str, Any] = {name: {"enabled": True} for name in SCHEMATHESIS_CHECKS}
+    checks.update({name: {"enabled": False} for name in DISABLED_CHECKS})
+    checks.update({check.__name__: {"enabled": True} for check in CUSTOM_CHECKS})
+    phases = {name: {"enabled": name in options.phases} for name in ("examples", "coverage", "fuzzing", "stateful")}
+    phases["stateful"]["max-steps"] = max(2, options.stateful_max_steps)
+    data: dict[str, Any] = {
+        "base-url": options.base_url,
+        "workers": 1,
+        # Waits out a 429's Retry-After and retries (the kit's pacer keeps them rare).
+        "rate-limit": "auto",
+        "request-timeout": options.request_timeout,
+        "generation": {"max-examples": options.max_examples},
+        "checks": checks,
+        "phases": phases,
+        "auth": {"openapi": {"ApiKeyAuth": {"api_key": options.api_key}}},
+    }
+    if options.seed is not None:
+        data["seed"] = options.seed
+    return SchemathesisConfig.from_dict(data)
+
+
+def _error_code(response: Any) -> str | None:
+    try:
+        body = json.loads(response.content)
+        return body["error"]["code"]
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def _filter_failure(context: Any, failure: Any, case: Any, response: Any) -> bool:
+    """Keep a failure unless it is `positive_data_acceptance` objecting to a state-dependent contract answer."""
+    if type(failure).__name__ != "RejectedPositiveData":
+        return True
+    operation_id = case.operation.definition.raw.get("operationId")
+    pair = (response.status_code, _error_code(response))
+    allowed = EVERYWHERE | STATE_DEPENDENT.get(operation_id or "", set())
+    if "{" in case.operation.path:
+        allowed |= ANY_ID_404
+    return pair not in allowed
+
+
+def run_schema_layer(options: SchemaLayerOptions) -> tuple[list[CheckOutcome], dict[str, Any]]:
+    config = build_config(options)
+    schema = schemathesis.openapi.from_path(options.spec_path, config=config)
+    if options.app is not None:
+        schema.app = options.app
+    schema = schema.include(path_regex="^/v1/").exclude(path_regex="/content$")
+    schema.hooks.register_hook_with_name(_filter_failure, "filter_failure")
+
+    pacer = options.pacer
+
+    def before_call(context: Any, case: Any, kwargs: Any = None) -> None:
+        if pacer is not None and options.buckets is not None and case.operation.schema is schema:
+            pacer.before(options.buckets(case.method.upper(), case.formatted_path, case.body))
+
+    def after_call(context: Any, case: Any, response: Any) -> None:
+        if pacer is not None and options.buckets is not None:
+            headers = {k.lower(): (v[0] if isinstance(v, list) else v) for k, v in response.headers.items()}
+            pacer.observe(options.buckets(case.method.upper(), case.formatted_path, case.body), headers)
+
+    schemathesis.hook("before_call")(before_call)
+    schema.hooks.register_hook_with_name(after_call, "after_call")
+    ACTIVE["run"] = SchemaRun(other=options.other)
+
+    enabled = [*SCHEMATHESIS_CHECKS, *(c.__name__ for c in CUSTOM_CHECKS)]
+    passes: dict[str, int] = dict.fromkeys(enabled, 0)
+    findings: dict[str, dict[tuple[str, str], Finding]] = {name: {} for name in enabled}
+    phases: dict[str, str] = {}
+    scenarios = 0
+    requests = 0
+    started = time.perf_counter()
+    errors: list[str] = []
+    try:
+        for event in engine_for(schema).execute():
+            if isinstance(event, events.PhaseFinished):
+                phases[event.phase.name.value] = event.status.value
+                if options.progress:
+                    options.progress(f"schema: phase {event.phase.name.value} {event.status.value}")
+            elif isinstance(event, events.PhaseStarted) and not event.phase.is_enabled:
+                phases[event.phase.name.value] = f"skipped ({event.phase.skip_reason})"
+            elif isinstance(event, (events.ScenarioFinished, events.FuzzScenarioFinished)):
+                scenarios += 1
+                recorder = event.recorder
+                requests += sum(1 for i in recorder.interactions.values() if i.response is not None)
+                for case_id, nodes in recorder.checks.items():
+                    for node in nodes:
+                        if node.name not in passes:
+                            continue
+                        if node.failure_info is None:
+                            passes[node.name] += 1
+                            continue
+                        failure = node.failure_info.failure
+                        interaction = recorder.interactions.get(case_id)
+                        key = (failure.operation or "", failure.title)
+                        if key not in findings[node.name]:
+                            findings[node.name][key] = _finding(node.name, failure, node.failure_info, interaction)
+                if options.progress and scenarios % 10 == 0:
+                    options.progress(f"schema: {scenarios} scenarios, {requests} requests")
+            elif isinstance(event, events.NonFatalError):
+                errors.append(f"{event.label}: {event.info.format() if hasattr(event.info, 'format') else event.value}")
+            elif isinstance(event, events.FatalError):
+                errors.append(f"fatal: {event.exception}")
+    finally:
+        ACTIVE.pop("run", None)
+        schemathesis.hooks.unregister(before_call)
+    elapsed = time.perf_counter() - started
+
+    outcomes = []
+    for name in enabled:
+        found = list(findings[name].values())
+        if found:
+            status = Status.FAILED
+        elif passes[name]:
+            status = Status.PASSED
+        else:
+            status = Status.SKIPPED
+        family = "kit" if name in {c.__name__ for c in CUSTOM_CHECKS} else "schemathesis"
+        outcomes.append(
+            CheckOutcome(
+                layer=Layer.SCHEMA,
+                name=name,
+                family=family,
+                status=status,
+                rule=_rule(name),
+                reason="" if status != Status.SKIPPED else "no response this check applies to was seen",
+                findings=found,
+                requests=passes[name],
+            )
+        )
+    for message in errors:
+        outcomes.append(
+            CheckOutcome(layer=Layer.SCHEMA, name="schemathesis_engine", family="schemathesis", status=Status.ERROR, reason=message)
+        )
+    stats = {"phases": phases, "scenarios": scenarios, "requests": requests, "seconds": round(elapsed, 2), "seed": config.seed}
+    return outcomes, stats
+
+
+def _rule(name: str) -> str:
+    for check in CUSTOM_CHECKS:
+        if check.__name__ == name:
+            return (check.__doc__ or "").strip().split("\n\n")[0].replace("\n", " ")
+    return {
+        "not_a_server_error": "No request may produce a 5xx (server_error is for genuine faults, never for input).",
+        "status_code_conformance": "Every status returned is one the operation documents in openapi.yaml.",
+        "content_type_conformance": "Responses use the content type the operation documents.",
+        "response_schema_conformance": "Every response body matches the schema openapi.yaml documents for it.",
+        "response_headers_conformance": "Documented response headers are present and match their schemas.",
+        "positive_data_acceptance": "A request valid per the contract is accepted (state-dependent answers excepted).",
+        "negative_data_rejection": "A request invalid per the contract is rejected with a 4xx.",
+        "use_after_free": "Deleted characters are 404 everywhere.",
+        "ensure_resource_availability": "A character just created is retrievable through the spec's links.",
+        "missing_required_header": "A missing required header is rejected.",
+        "ignored_auth": "Header `X-Api-Key` (or `Authorization: Bearer`) is required: without it, 401.",
+    }.get(name, "")
+
+
+def _finding(name: str, failure: Any, info: Any, interaction: Any) -> Finding:
+    request_text = response_text = None
+    if interaction is not None:
+        request = interaction.request
+        body = request.body.decode("utf-8", errors="replace") if request.body else ""
+        request_text = f"{request.method} {request.uri}\n" + "\n".join(
+            f"{k}: {v[0] if isinstance(v, list) else v}" for k, v in request.headers.items()
+            if k.lower() not in ("x-api-key", "authorization")
+        ) + (f"\n\n{body[:2000]}" if body else "")
+        if interaction.response is not None:
+            response = interaction.response
+            response_text = f"HTTP {response.status_code}\n" + "\n".join(
+                f"{k}: {v[0] if isinstance(v, list) else v}" for k, v in response.headers.items()
+            ) + "\n\n" + response.content[:2000].decode("utf-8", errors="replace")
+    curl = info.code_sample
+    if curl:
+        curl = curl.replace("Reproduce with:", "").strip()
+    return Finding(
+        title=f"{failure.title} ({failure.operation})" if failure.operation else failure.title,
+        message=failure.message,
+        rule=_rule(name),
+        curl=_redact_curl(curl),
+        request_text=request_text,
+        response_text=response_text,
+    )
+
+
+def _redact_curl(curl: str | None) -> str | None:
+    if not curl:
+        return curl
+    import re
+
+    curl = re.sub(r"(X-Api-Key: )[^'\"]+", r"\1$AUROUS_API_KEY", curl, flags=re.I)
+    return re.sub(r"(Authorization: Bearer )[^'\"]+", r"\1$AUROUS_API_KEY", curl, flags=re.I)
