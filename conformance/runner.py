@@ -57,7 +57,7 @@ class RunOptions:
     only: tuple[str, ...] | None = None  # run only these check names (tests, bisecting)
     timeout: float = 30.0
     poll_timeout: float = 180.0
-    cleanup: bool = True
+    cleanup: bool | None = None  # None: delete what the kit created, except on the mock
     progress: Callable[[str], None] | None = None
     on_outcome: Callable[[CheckOutcome], None] | None = None
 
@@ -93,14 +93,20 @@ def run(options: RunOptions) -> RunResult:
     pinned = None
     other_key = options.other_team_key
     if mock is not None:
-        pacer.advance = mock.advance
         team = mock.team_of(options.api_key)
         pinned = (team or {}).get("pinned_version")
         kit_notes.append(
             "Target is the reference mock (GET /_mock/teams answered): characters are created with mock credits "
-            "only and forced between states through /_mock, without --allow-spend; pacing advances the mock's "
-            "clock instead of sleeping."
+            "only and forced between states through /_mock, without --allow-spend."
         )
+        if mock.can_advance:
+            pacer.advance = mock.advance
+            kit_notes.append("The mock runs a manual clock: pacing and synthesis advance it instead of waiting.")
+        else:
+            kit_notes.append(
+                "The mock runs on the real clock: the kit waits out its rate limits like a real deployment's "
+                "(start it with --clock manual for fast runs)."
+            )
         if other_key is None:
             found = mock.other_team_key(options.api_key)
             if found is not None:
@@ -147,7 +153,7 @@ def run(options: RunOptions) -> RunResult:
             result.timings[layer] = time.perf_counter() - t0
         result.lifecycle = _lifecycle_report(fixtures, mock)
     finally:
-        if options.cleanup:
+        if options.cleanup or (options.cleanup is None and mock is None):
             t0 = time.perf_counter()
             fixtures.cleanup()
             result.timings["cleanup"] = time.perf_counter() - t0
