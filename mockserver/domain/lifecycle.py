@@ -17,12 +17,22 @@ import secrets
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import datetime
-from enum import Enum
+from enum import StrEnum
 from types import MappingProxyType
 from typing import Any, Literal
 
 from .errors import CharacterNotReady, InvalidRequest, InvalidState
-from .model import SYNTHESIS_POSES, Character, Outcome, PendingKind, PendingSynthesis, Pose, Ref, Status, freeze_attributes
+from .model import (
+    SYNTHESIS_POSES,
+    Character,
+    Outcome,
+    PendingKind,
+    PendingSynthesis,
+    Pose,
+    Ref,
+    Status,
+    freeze_attributes,
+)
 
 __all__ = [
     "ALLOWED",
@@ -55,7 +65,7 @@ REF_BYTES = 1_048_576  # temporary pipeline bytes per synthesized ref (a realist
 UPDATABLE_FIELDS = ("name", "attributes")
 
 
-class Action(str, Enum):
+class Action(StrEnum):
     SAVE = "save"
     REGENERATE = "regenerate"
     RESYNTHESIZE = "resynthesize"

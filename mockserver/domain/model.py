@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from enum import Enum
+from enum import StrEnum
 from types import MappingProxyType
 from typing import Any, Literal
 
@@ -39,7 +39,7 @@ UPLOAD_URL_TTL = timedelta(minutes=15)
 UPLOAD_TTL = timedelta(hours=24)
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     SYNTHESIZING = "synthesizing"
     REVIEWING = "reviewing"
     READY = "ready"
@@ -47,7 +47,7 @@ class Status(str, Enum):
     DELETED = "deleted"
 
 
-class Pose(str, Enum):
+class Pose(StrEnum):
     PORTRAIT = "portrait"
     FRONT = "front"
     SIDE = "side"

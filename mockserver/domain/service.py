@@ -158,7 +158,7 @@ class CharactersService:
         if attributes is not None:
             attributes = _attributes(attributes)
         now = self.clock.now()
-        common = {
+        common: dict[str, Any] = {
             "team_id": team_id,
             "name": name,
             "created_at": now,
@@ -182,12 +182,13 @@ class CharactersService:
         uploads = self._uploads_for_character(team_id, upload_ids, now)
         character_id = new_id("char", now)
         refs = tuple(
-            Ref(u.pose or Pose.OTHER, lifecycle.ref_url(character_id, u.pose or Pose.OTHER, self.settings.storage_base_url))
+            Ref(
+                u.pose or Pose.OTHER,
+                lifecycle.ref_url(character_id, u.pose or Pose.OTHER, self.settings.storage_base_url),
+            )
             for u in uploads
         )
-        character = Character(
-            id=character_id, status=Status.READY, flow="upload", refs=refs, saved=True, **common
-        )
+        character = Character(id=character_id, status=Status.READY, flow="upload", refs=refs, saved=True, **common)
         for upload in uploads:
             self.store.put_upload(replace(upload, consumed=True))
         self.store.put_character(character)
@@ -578,7 +579,9 @@ def classify(data: bytes, filename: str = "") -> tuple[Pose, float]:
 
 def _name(value: Any) -> str:
     if not isinstance(value, str) or not 1 <= len(value) <= NAME_MAX:
-        raise InvalidRequest(f"name must be a string of 1 to {NAME_MAX} characters.", code="invalid_format", param="name")
+        raise InvalidRequest(
+            f"name must be a string of 1 to {NAME_MAX} characters.", code="invalid_format", param="name"
+        )
     return value
 
 
@@ -620,4 +623,3 @@ def _attributes(value: Any) -> dict[str, Any]:
                 f"{param} must be at most {ATTRIBUTE_STRING_MAX} characters.", code="value_out_of_range", param=param
             )
     return dict(value)
-

@@ -42,7 +42,11 @@ def test_save_in_a_non_savable_state_raises_invalid_state(status):
     with pytest.raises(InvalidState) as caught:
         lifecycle.save(a(status), now=LATER)
 
-    assert ("invalid_request_error", 400, "invalid_request") == (caught.value.code, caught.value.status, caught.value.type)
+    assert ("invalid_request_error", 400, "invalid_request") == (
+        caught.value.code,
+        caught.value.status,
+        caught.value.type,
+    )
 
 
 def test_the_transition_table_covers_every_action():
