@@ -20,8 +20,10 @@ SPEC_PATH = Path(__file__).resolve().parent / "openapi.yaml"
 def _load(path: str) -> dict[str, Any]:
     import yaml
 
+    # libyaml's C loader when present: ten times faster on this 3,000-line file (mock start-up time).
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     with open(path, encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return yaml.load(handle, Loader=loader)  # noqa: S506 - a safe loader
 
 
 def load_spec(path: Path | str | None = None) -> dict[str, Any]:
