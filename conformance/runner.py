@@ -192,6 +192,7 @@ def _run_schema(options, contract, client, other, pacer, emit, result, say) -> N
         pacer=pacer,
         buckets=client.bucket_for,
         request_timeout=options.timeout,
+        known_versions=contract.known_versions,
         progress=say,
     )
     try:
