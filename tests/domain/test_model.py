@@ -83,3 +83,9 @@ def test_the_domain_package_imports_only_the_standard_library_and_its_plain_sibl
                 foreign.add(f"..{node.module}")
 
     assert set() == foreign
+
+
+def test_times_in_another_offset_are_rendered_in_utc():
+    from datetime import timedelta, timezone
+
+    assert "2026-05-08T10:00:00Z" == format_time(datetime(2026, 5, 8, 12, 0, tzinfo=timezone(timedelta(hours=2))))
