@@ -29,25 +29,51 @@ class Expected:
 
 CREATE_BUCKET = {"upload_flow": "characters_post", "synthesize_flow": "characters_synthesize"}
 EXPECTED: dict[tuple[str, str], Expected] = {
-    ("POST", "/v1/characters"): Expected("characters.create_character", CREATE_BUCKET, {"upload_flow": 0, "synthesize_flow": 4}, True, True, True),
+    ("POST", "/v1/characters"): Expected(
+        "characters.create_character", CREATE_BUCKET, {"upload_flow": 0, "synthesize_flow": 4}, True, True, True
+    ),
     ("GET", "/v1/characters"): Expected("characters.list_characters", "characters_get", 0, False, False, True),
     ("GET", "/v1/characters/{id}"): Expected("characters.retrieve_character", "characters_get", 0, False, False, True),
     ("PATCH", "/v1/characters/{id}"): Expected("characters.update_character", "characters_post", 0, False, True, True),
-    ("DELETE", "/v1/characters/{id}"): Expected("characters.delete_character", "characters_post", 0, False, False, True),
-    ("POST", "/v1/characters/{id}/save"): Expected("characters.save_character", "characters_post", 0, False, False, True),
-    ("POST", "/v1/characters/{id}/refs/regenerate"): Expected("characters.regenerate_ref", "characters_synthesize", 1, True, True, True),
-    ("POST", "/v1/characters/{id}/resynthesize"): Expected("characters.resynthesize_character", "characters_synthesize", 4, True, True, True),
+    ("DELETE", "/v1/characters/{id}"): Expected(
+        "characters.delete_character", "characters_post", 0, False, False, True
+    ),
+    ("POST", "/v1/characters/{id}/save"): Expected(
+        "characters.save_character", "characters_post", 0, False, False, True
+    ),
+    ("POST", "/v1/characters/{id}/refs/regenerate"): Expected(
+        "characters.regenerate_ref", "characters_synthesize", 1, True, True, True
+    ),
+    ("POST", "/v1/characters/{id}/resynthesize"): Expected(
+        "characters.resynthesize_character", "characters_synthesize", 4, True, True, True
+    ),
     ("POST", "/v1/characters/uploads/init"): Expected("uploads.init_upload", "characters_post", 0, False, True, False),
-    ("PUT", "/v1/characters/uploads/{upload_id}/content"): Expected("uploads.put_upload_content", None, 0, False, True, True, authenticated=False),
-    ("POST", "/v1/characters/uploads/classify"): Expected("uploads.classify_upload", "characters_post", 0, False, True, True),
+    ("PUT", "/v1/characters/uploads/{upload_id}/content"): Expected(
+        "uploads.put_upload_content", None, 0, False, True, True, authenticated=False
+    ),
+    ("POST", "/v1/characters/uploads/classify"): Expected(
+        "uploads.classify_upload", "characters_post", 0, False, True, True
+    ),
     ("POST", "/v1/images"): Expected("images.create_image", "images_post", 1, True, True, True),
     ("GET", "/v1/balance"): Expected("balance.get_balance", None, 0, False, False, False),
 }
 
 STATUS_ERROR = {  # status -> (error type, codes an example of that status may carry)
-    "400": ("invalid_request", {"invalid_format", "unknown_version", "missing_field", "value_out_of_range",
-                                "parameter_invalid_combination", "parameter_unknown", "invalid_request_error",
-                                "upload_invalid", "upload_expired", "character_not_ready"}),
+    "400": (
+        "invalid_request",
+        {
+            "invalid_format",
+            "unknown_version",
+            "missing_field",
+            "value_out_of_range",
+            "parameter_invalid_combination",
+            "parameter_unknown",
+            "invalid_request_error",
+            "upload_invalid",
+            "upload_expired",
+            "character_not_ready",
+        },
+    ),
     "401": ("authentication", {"missing_api_key", "invalid_api_key", "revoked_api_key"}),
     "402": ("invalid_request", {"insufficient_credits"}),
     "404": ("not_found", {"resource_not_found"}),
@@ -192,27 +218,55 @@ def _broken(mutate) -> list[str]:
 @pytest.mark.parametrize(
     ("mutate", "expected_problem"),
     [
-        (lambda s: s["paths"]["/v1/characters/{id}/save"]["post"]["responses"].pop("429"),
-         "POST /v1/characters/{id}/save: 429 response missing"),
-        (lambda s: s["paths"]["/v1/characters/{id}/save"]["post"]["responses"]["200"]["headers"].pop("X-RateLimit-Reset"),
-         "POST /v1/characters/{id}/save 200: header X-RateLimit-Reset missing"),
-        (lambda s: s["paths"]["/v1/balance"]["get"]["responses"]["200"]["headers"].update(
-            {"X-RateLimit-Limit": {"$ref": "#/components/headers/X-RateLimit-Limit"}}),
-         "GET /v1/balance 200: header X-RateLimit-Limit must be absent (unmetered)"),
-        (lambda s: s["paths"]["/v1/images"]["post"].update({"operationId": "images.create"}),
-         "POST /v1/images: operationId 'images.create' != 'images.create_image'"),
-        (lambda s: s["paths"]["/v1/images"]["post"].update({"x-aurous-credit-cost": 0}),
-         "POST /v1/images: x-aurous-credit-cost 0"),
-        (lambda s: s["components"]["headers"]["Aurous-Request-Id"].update({"required": False}),
-         "GET /v1/balance 200: header Aurous-Request-Id must have required: true"),
-        (lambda s: s["components"]["examples"]["SaveNotSavable"]["value"]["error"].update({"code": "conflict"}),
-         "POST /v1/characters/{id}/save 400: example invalid_request/conflict does not fit the status"),
-        (lambda s: s["paths"]["/v1/characters/{id}/resynthesize"]["post"].update(
-            {"parameters": [{"$ref": "#/components/parameters/AurousVersion"}]}),
-         "POST /v1/characters/{id}/resynthesize: Idempotency-Key parameter missing"),
+        (
+            lambda s: s["paths"]["/v1/characters/{id}/save"]["post"]["responses"].pop("429"),
+            "POST /v1/characters/{id}/save: 429 response missing",
+        ),
+        (
+            lambda s: s["paths"]["/v1/characters/{id}/save"]["post"]["responses"]["200"]["headers"].pop(
+                "X-RateLimit-Reset"
+            ),
+            "POST /v1/characters/{id}/save 200: header X-RateLimit-Reset missing",
+        ),
+        (
+            lambda s: s["paths"]["/v1/balance"]["get"]["responses"]["200"]["headers"].update(
+                {"X-RateLimit-Limit": {"$ref": "#/components/headers/X-RateLimit-Limit"}}
+            ),
+            "GET /v1/balance 200: header X-RateLimit-Limit must be absent (unmetered)",
+        ),
+        (
+            lambda s: s["paths"]["/v1/images"]["post"].update({"operationId": "images.create"}),
+            "POST /v1/images: operationId 'images.create' != 'images.create_image'",
+        ),
+        (
+            lambda s: s["paths"]["/v1/images"]["post"].update({"x-aurous-credit-cost": 0}),
+            "POST /v1/images: x-aurous-credit-cost 0",
+        ),
+        (
+            lambda s: s["components"]["headers"]["Aurous-Request-Id"].update({"required": False}),
+            "GET /v1/balance 200: header Aurous-Request-Id must have required: true",
+        ),
+        (
+            lambda s: s["components"]["examples"]["SaveNotSavable"]["value"]["error"].update({"code": "conflict"}),
+            "POST /v1/characters/{id}/save 400: example invalid_request/conflict does not fit the status",
+        ),
+        (
+            lambda s: s["paths"]["/v1/characters/{id}/resynthesize"]["post"].update(
+                {"parameters": [{"$ref": "#/components/parameters/AurousVersion"}]}
+            ),
+            "POST /v1/characters/{id}/resynthesize: Idempotency-Key parameter missing",
+        ),
     ],
-    ids=["missing-429", "missing-rate-header", "unmetered-with-rate-header", "wrong-operation-id",
-         "wrong-credit-cost", "optional-request-id", "wrong-error-code", "missing-idempotency-key"],
+    ids=[
+        "missing-429",
+        "missing-rate-header",
+        "unmetered-with-rate-header",
+        "wrong-operation-id",
+        "wrong-credit-cost",
+        "optional-request-id",
+        "wrong-error-code",
+        "missing-idempotency-key",
+    ],
 )
 def test_the_coverage_check_fails_on_a_broken_spec(mutate, expected_problem):
     assert expected_problem in _broken(mutate)
@@ -243,7 +297,9 @@ def test_security_is_api_key_or_bearer_everywhere_but_the_signed_upload():
     assert SPEC["security"] == [{"ApiKeyAuth": []}, {"BearerAuth": []}]
     assert schemes["ApiKeyAuth"] == {**schemes["ApiKeyAuth"], "type": "apiKey", "in": "header", "name": "X-Api-Key"}
     assert schemes["BearerAuth"] == {**schemes["BearerAuth"], "type": "http", "scheme": "bearer"}
-    overrides = {f"{method} {path}": op["security"] for method, path, op, _ in iter_operations(SPEC) if "security" in op}
+    overrides = {
+        f"{method} {path}": op["security"] for method, path, op, _ in iter_operations(SPEC) if "security" in op
+    }
     assert overrides == {"PUT /v1/characters/uploads/{upload_id}/content": []}
 
 
@@ -252,7 +308,12 @@ def test_signed_upload_requires_the_signature_query_parameter():
     params = {(p["in"], p["name"]): p for p in operation_parameters(SPEC, operation, item)}
 
     assert params[("query", "signature")]["required"] is True
-    assert set(operation["requestBody"]["content"]) == {"image/jpeg", "image/png", "image/webp", "application/octet-stream"}
+    assert set(operation["requestBody"]["content"]) == {
+        "image/jpeg",
+        "image/png",
+        "image/webp",
+        "application/octet-stream",
+    }
 
 
 @pytest.mark.parametrize("name", ["id", "upload_id"])
@@ -265,7 +326,9 @@ def test_path_ids_have_no_pattern_so_malformed_ids_are_404(name):
     ]
 
     assert params
-    assert all(resolve(SPEC, param["schema"]) == {**resolve(SPEC, param["schema"]), "type": "string"} for param in params)
+    assert all(
+        resolve(SPEC, param["schema"]) == {**resolve(SPEC, param["schema"]), "type": "string"} for param in params
+    )
     assert [param for param in params if "pattern" in param["schema"]] == []
 
 
@@ -273,7 +336,11 @@ def test_version_and_idempotency_parameters_have_the_contract_bounds():
     version = SPEC["components"]["parameters"]["AurousVersion"]
     key = SPEC["components"]["parameters"]["IdempotencyKey"]
 
-    assert (version["in"], version["required"], version["schema"]["pattern"]) == ("header", False, r"^\d{4}-\d{2}-\d{2}$")
+    assert (version["in"], version["required"], version["schema"]["pattern"]) == (
+        "header",
+        False,
+        r"^\d{4}-\d{2}-\d{2}$",
+    )
     assert (key["in"], key["schema"]["minLength"], key["schema"]["maxLength"]) == ("header", 1, 256)
 
 
@@ -281,7 +348,13 @@ def test_error_envelope_matches_the_contract():
     error = SPEC["components"]["schemas"]["Error"]["properties"]["error"]
 
     assert error["required"] == ["type", "code", "message", "param", "doc_url", "request_id"]
-    assert error["properties"]["type"]["enum"] == ["invalid_request", "authentication", "not_found", "rate_limit", "server_error"]
+    assert error["properties"]["type"]["enum"] == [
+        "invalid_request",
+        "authentication",
+        "not_found",
+        "rate_limit",
+        "server_error",
+    ]
     assert error["properties"]["param"]["nullable"] is True
     assert error["properties"]["request_id"]["pattern"] == "^req_[0-9A-HJKMNP-TV-Z]{26}$"
 
@@ -296,8 +369,16 @@ def test_character_requires_every_field_and_marks_the_nullable_ones():
 
 def test_request_bodies_reject_unknown_fields():
     schemas = SPEC["components"]["schemas"]
-    bodies = ["CreateCharacterRequest", "UpdateCharacterRequest", "RegenerateRefRequest", "ResynthesizeRequest",
-              "UploadInitRequest", "ClassifyRequest", "CreateImageRequest", "Attributes"]
+    bodies = [
+        "CreateCharacterRequest",
+        "UpdateCharacterRequest",
+        "RegenerateRefRequest",
+        "ResynthesizeRequest",
+        "UploadInitRequest",
+        "ClassifyRequest",
+        "CreateImageRequest",
+        "Attributes",
+    ]
 
     assert {name: schemas[name].get("additionalProperties") for name in bodies} == dict.fromkeys(bodies, False)
     assert schemas["UpdateCharacterRequest"]["minProperties"] == 1
@@ -306,12 +387,23 @@ def test_request_bodies_reject_unknown_fields():
 
 
 LIFECYCLE_LINKS = {
-    "characters.create_character": {"characters.retrieve_character", "characters.save_character", "characters.regenerate_ref",
-                                     "characters.resynthesize_character", "characters.update_character", "characters.delete_character"},
+    "characters.create_character": {
+        "characters.retrieve_character",
+        "characters.save_character",
+        "characters.regenerate_ref",
+        "characters.resynthesize_character",
+        "characters.update_character",
+        "characters.delete_character",
+    },
     **{
         source: {"characters.retrieve_character", "characters.save_character", "characters.delete_character"}
-        for source in ("characters.save_character", "characters.retrieve_character", "characters.update_character",
-                       "characters.regenerate_ref", "characters.resynthesize_character")
+        for source in (
+            "characters.save_character",
+            "characters.retrieve_character",
+            "characters.update_character",
+            "characters.regenerate_ref",
+            "characters.resynthesize_character",
+        )
     },
     "uploads.init_upload": {"uploads.classify_upload", "uploads.put_upload_content"},
 }

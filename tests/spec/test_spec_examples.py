@@ -84,14 +84,19 @@ def validation_errors(spec: dict[str, Any], schema: Any, example: Any) -> list[s
     # A wrapper whose root carries the document's components, so "#/components/..." refs resolve.
     root = {"allOf": [schema], "components": spec.get("components", {})}
     validator = OAS30Validator(root, format_checker=oas30_format_checker)
-    return [f"{'/'.join(map(str, error.absolute_path)) or '<root>'}: {error.message}" for error in validator.iter_errors(example)]
+    return [
+        f"{'/'.join(map(str, error.absolute_path)) or '<root>'}: {error.message}"
+        for error in validator.iter_errors(example)
+    ]
 
 
 EXAMPLES = list(iter_examples(SPEC))
 
 
 def test_the_walk_finds_examples_everywhere():
-    kinds = {location.split(".")[1] if location.startswith("components") else "operations" for location, _, _ in EXAMPLES}
+    kinds = {
+        location.split(".")[1] if location.startswith("components") else "operations" for location, _, _ in EXAMPLES
+    }
 
     assert kinds == {"schemas", "parameters", "headers", "responses", "operations"}
     assert len(EXAMPLES) > 150

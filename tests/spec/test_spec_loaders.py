@@ -5,14 +5,19 @@ from __future__ import annotations
 import logging
 import warnings
 
-import connexion  # imported up front: Connexion's import emits Starlette's httpx deprecation warning
 import pytest
 import schemathesis
-from schemathesis.core.result import Ok
-from connexion.resolver import Resolver
 from openapi_spec_validator import validate
 from openapi_spec_validator.readers import read_from_filename
+from schemathesis.core.result import Ok
 from spec_support import SPEC_PATH, iter_operations, load_spec
+
+with warnings.catch_warnings():
+    # Importing Connexion 3.3 emits Starlette's httpx deprecation and jsonschema's RefResolver
+    # deprecations (TOOLING-NOTES.md): not ours to fix, and not what the tests below look for.
+    warnings.simplefilter("ignore")
+    import connexion
+    from connexion.resolver import Resolver
 
 EXPECTED_OPERATION_COUNT = 13
 
@@ -59,7 +64,7 @@ def _connexion_spec() -> dict:
 
 
 def test_connexion_loads_the_contract_without_warnings(caplog):
-    resolver = Resolver(function_resolver=lambda _operation_id: (lambda **_kwargs: None))
+    resolver = Resolver(function_resolver=lambda _operation_id: lambda **_kwargs: None)
     app = connexion.AsyncApp(__name__)
 
     with caplog.at_level(logging.WARNING), warnings.catch_warnings():
@@ -79,7 +84,7 @@ def test_connexion_routes_an_unauthenticated_upload_put_to_its_handler():
     Connexion logs "this operation accepts multiple content types" on each such request (it does for any
     operation with several request media types); that is request-time noise, not a contract problem.
     """
-    resolver = Resolver(function_resolver=lambda _operation_id: (lambda **_kwargs: None))
+    resolver = Resolver(function_resolver=lambda _operation_id: lambda **_kwargs: None)
     app = connexion.AsyncApp(__name__)
     app.add_api(_connexion_spec(), resolver=resolver)
 
