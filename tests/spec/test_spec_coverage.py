@@ -23,7 +23,7 @@ class Expected:
     credit_cost: int | dict[str, int]
     idempotent: bool
     has_body: bool
-    names_ids: bool  # takes an id (path, query cursor or body) that can name nothing: 404
+    names_ids: bool  # takes an id (path or body) that can name nothing: 404
     authenticated: bool = True
 
 
@@ -32,7 +32,8 @@ EXPECTED: dict[tuple[str, str], Expected] = {
     ("POST", "/v1/characters"): Expected(
         "characters.create_character", CREATE_BUCKET, {"upload_flow": 0, "synthesize_flow": 4}, True, True, True
     ),
-    ("GET", "/v1/characters"): Expected("characters.list_characters", "characters_get", 0, False, False, True),
+    # A bad list cursor is 400 invalid_cursor (a cursor is not a resource lookup), so list has no 404.
+    ("GET", "/v1/characters"): Expected("characters.list_characters", "characters_get", 0, False, False, False),
     ("GET", "/v1/characters/{id}"): Expected("characters.retrieve_character", "characters_get", 0, False, False, True),
     ("PATCH", "/v1/characters/{id}"): Expected("characters.update_character", "characters_post", 0, False, True, True),
     ("DELETE", "/v1/characters/{id}"): Expected(
@@ -70,6 +71,7 @@ STATUS_ERROR = {  # status -> (error type, codes an example of that status may c
             "parameter_unknown",
             "invalid_request_error",
             "upload_invalid",
+            "invalid_cursor",
             "upload_expired",
             "character_not_ready",
         },
