@@ -237,6 +237,7 @@ def _upload_to_json(u: Upload) -> dict[str, Any]:
         "consumed": u.consumed,
         "pose": None if u.pose is None else u.pose.value,
         "confidence": u.confidence,
+        "classified": u.classified,
     }
 
 
@@ -255,6 +256,7 @@ def _upload_from_json(row: Mapping[str, Any]) -> Upload:
         consumed=bool(row["consumed"]),
         pose=None if row["pose"] is None else Pose(row["pose"]),
         confidence=row["confidence"],
+        classified=bool(row.get("classified", False)),
     )
 
 

@@ -180,8 +180,14 @@ class Upload:
     expires_at: datetime  # created_at + 24 h: the ticket can no longer be used
     size_bytes: int | None = None
     consumed: bool = False
-    pose: Pose | None = None  # deterministic classification of the bytes, set with them
+    pose: Pose | None = None  # deterministic classification of the bytes, computed when they are PUT
     confidence: float | None = None
+    classified: bool = False  # classify was called: only then does a ref made from it carry ``pose``
+
+    @property
+    def ref_pose(self) -> Pose:
+        """The pose a ref made from this upload gets: the classified pose, or ``other`` if never classified."""
+        return self.pose if self.classified and self.pose is not None else Pose.OTHER
 
     @property
     def uploaded(self) -> bool:
@@ -191,12 +197,12 @@ class Upload:
         return f"{base_url.rstrip('/')}/v1/characters/uploads/{self.id}/content?signature={self.signature}"
 
     def to_public(self, base_url: str) -> dict[str, Any]:
-        """The init response (the contract's UploadTicket): where to PUT the bytes and until when."""
+        """The init response (UploadTicket): where to PUT the bytes, with what, and until when."""
         return {
             "upload_id": self.id,
             "upload_url": self.upload_url(base_url),
             "upload_headers": {"Content-Type": self.content_type},
-            "expires_at": format_time(self.url_expires_at),
+            "expires_at": format_time(self.url_expires_at),  # the PUT deadline, as the contract defines it
         }
 
     def to_internal(self) -> dict[str, Any]:
@@ -213,6 +219,7 @@ class Upload:
             "consumed": self.consumed,
             "pose": None if self.pose is None else self.pose.value,
             "confidence": self.confidence,
+            "classified": self.classified,
         }
 
 

@@ -33,7 +33,19 @@ from .errors import (
     UploadExpired,
     UploadInvalid,
 )
-from .model import UPLOAD_TTL, UPLOAD_URL_TTL, Character, Image, Outcome, Pose, Ref, Status, Upload, freeze_attributes
+from .model import (
+    SYNTHESIS_POSES,
+    UPLOAD_TTL,
+    UPLOAD_URL_TTL,
+    Character,
+    Image,
+    Outcome,
+    Pose,
+    Ref,
+    Status,
+    Upload,
+    freeze_attributes,
+)
 
 if TYPE_CHECKING:  # the store lives outside the domain package; only its type is needed here
     from ..store import Store
@@ -41,7 +53,6 @@ if TYPE_CHECKING:  # the store lives outside the domain package; only its type i
 __all__ = [
     "ATTRIBUTE_KEYS",
     "DEFAULT_CREDIT_COSTS",
-    "DEFAULT_NAME",
     "CharactersService",
     "ServiceSettings",
 ]
@@ -60,7 +71,6 @@ DEFAULT_CREDIT_COSTS: Mapping[str, int] = MappingProxyType(
 )
 
 # Bounds the public docs leave open (DECISION, documented in openapi.yaml).
-DEFAULT_NAME = "Untitled character"
 NAME_MAX = 120
 CLIENT_REFERENCE_ID_MAX = 256
 ATTRIBUTE_STRING_MAX = 500
@@ -76,8 +86,11 @@ ATTRIBUTE_KEYS = (
     "additional_details",
 )
 UPLOAD_IDS_MIN, UPLOAD_IDS_MAX = 1, 6
+CREATE_FIELDS = ("name", "client_reference_id", "generate", "upload_ids", "attributes")
+UPLOAD_INIT_FIELDS = ("filename", "extension", "content_type")
+IMAGE_FIELDS = ("prompt", "character_id")
 PROMPT_MAX = 4000
-FILENAME_MAX = 255
+FILENAME_MAX = 120
 UPLOAD_MAX_BYTES = 10 * 1_048_576
 UPLOAD_CONTENT_TYPES: Mapping[str, str] = MappingProxyType(
     {"jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png", "webp": "image/webp"}
@@ -142,6 +155,9 @@ class CharactersService:
         ``outcome`` (mock only) overrides the configured synthesis outcome; "instant" finishes it now.
         """
         self.complete_due()
+        _reject_unknown(body, CREATE_FIELDS)
+        if body.get("name") is None:
+            raise InvalidRequest("name is required.", code="missing_field", param="name")
         generate = body.get("generate")
         if generate is not None and not isinstance(generate, bool):
             raise InvalidRequest("generate must be a boolean.", code="invalid_format", param="generate")
@@ -150,9 +166,9 @@ class CharactersService:
             raise InvalidRequest(
                 "Send exactly one of generate: true (synthesize flow) or upload_ids (upload flow).",
                 code="parameter_invalid_combination",
-                param="generate",
+                param="upload_ids",
             )
-        name = _name(body["name"]) if body.get("name") is not None else DEFAULT_NAME
+        name = _name(body["name"])
         client_reference_id = _client_reference_id(body.get("client_reference_id"))
         attributes = body.get("attributes")
         if attributes is not None:
@@ -182,10 +198,7 @@ class CharactersService:
         uploads = self._uploads_for_character(team_id, upload_ids, now)
         character_id = new_id("char", now)
         refs = tuple(
-            Ref(
-                u.pose or Pose.OTHER,
-                lifecycle.ref_url(character_id, u.pose or Pose.OTHER, self.settings.storage_base_url),
-            )
+            Ref(u.ref_pose, lifecycle.ref_url(character_id, u.ref_pose, self.settings.storage_base_url))
             for u in uploads
         )
         character = Character(id=character_id, status=Status.READY, flow="upload", refs=refs, saved=True, **common)
@@ -199,22 +212,17 @@ class CharactersService:
     ) -> tuple[list[Character], bool, str | None]:
         """Live characters newest first: (page, has_more, next_cursor).
 
-        ``starting_after`` must name a character this team has on record, live or soft-deleted (a
-        cursor keeps working after its character is deleted); anything else, hard-deleted ids included,
-        is 400 ``invalid_cursor`` (param starting_after): a cursor is not a resource lookup, so this is
-        not a 404. ``next_cursor`` is the last id of the page when ``has_more``, else None.
+        ``starting_after`` must name a live character of this team; anything else (unknown, malformed,
+        deleted, another team's) is 404 ``resource_not_found`` with ``param: starting_after`` (the
+        contract's DECISION: the cursor is a character id, and ids that name no live character are 404).
+        ``next_cursor`` is the last id of the page when ``has_more``, else None.
         """
         self.complete_due()
         if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= 100:
             raise InvalidRequest("limit must be an integer from 1 to 100.", code="value_out_of_range", param="limit")
         rows = self.store.iter_newest_first(team_id)
         if starting_after is not None:
-            if self.store.get_character(team_id, starting_after) is None:
-                raise InvalidRequest(
-                    "starting_after must be the next_cursor of a previous page.",
-                    code="invalid_cursor",
-                    param="starting_after",
-                )
+            self._live_character(team_id, starting_after, param="starting_after")
             for row in rows:
                 if row.id == starting_after:
                     break
@@ -243,6 +251,8 @@ class CharactersService:
                     code="parameter_unknown",
                     param=key,
                 )
+        if not changes:
+            raise InvalidRequest("Send at least one of name, attributes.", code="missing_field")
         validated: dict[str, Any] = {}
         if "name" in changes:
             validated["name"] = _name(changes["name"])
@@ -276,11 +286,12 @@ class CharactersService:
     ) -> Character:
         """Regenerate one ref (1 credit). Allowed from reviewing and ready."""
         self.complete_due()
-        try:
-            pose_ = Pose(pose)
-        except ValueError:
-            allowed = ", ".join(p.value for p in Pose)
-            raise InvalidRequest(f"pose must be one of: {allowed}.", code="invalid_format", param="pose") from None
+        pose_ = next((p for p in SYNTHESIS_POSES if p.value == pose), None)
+        if pose_ is None:
+            allowed = ", ".join(p.value for p in SYNTHESIS_POSES)
+            raise InvalidRequest(
+                f"pose must be one of the synthesized poses: {allowed}.", code="invalid_format", param="pose"
+            )
         character = self._live_character(team_id, character_id)
         now = self.clock.now()
         outcome_, due_at = self._schedule(outcome, now)
@@ -312,37 +323,34 @@ class CharactersService:
     def init_upload(self, team_id: str, body: Mapping[str, Any]) -> Upload:
         """An upload ticket: PUT target valid 15 min, ticket valid 24 h.
 
-        ``content_type`` is required; ``extension`` defaults to the filename's suffix, else to the
-        content type's; an extension that does not match the content type: 400 parameter_invalid_combination.
+        ``extension`` and ``content_type`` are required and must match (jpg/jpeg: image/jpeg, png:
+        image/png, webp: image/webp), else 400 parameter_invalid_combination, param extension.
         """
         self.complete_due()
-        content_type = body.get("content_type")
-        if content_type is None:
-            raise InvalidRequest("content_type is required.", code="missing_field", param="content_type")
+        _reject_unknown(body, UPLOAD_INIT_FIELDS)
+        for required in ("extension", "content_type"):
+            if body.get(required) is None:
+                raise InvalidRequest(f"{required} is required.", code="missing_field", param=required)
+        content_type, extension = body["content_type"], body["extension"]
         if content_type not in UPLOAD_CONTENT_TYPES.values():
             raise InvalidRequest(
                 "content_type must be image/jpeg, image/png or image/webp.", code="invalid_format", param="content_type"
+            )
+        if extension not in UPLOAD_CONTENT_TYPES:
+            raise InvalidRequest(
+                "extension must be one of jpeg, jpg, png, webp.", code="invalid_format", param="extension"
             )
         filename = body.get("filename")
         if filename is not None and (not isinstance(filename, str) or not 1 <= len(filename) <= FILENAME_MAX):
             raise InvalidRequest(
                 f"filename must be a string of 1 to {FILENAME_MAX} characters.", code="invalid_format", param="filename"
             )
-        extension = body.get("extension")
-        param = "extension"
-        if extension is None and filename and "." in filename:
-            extension, param = filename.rsplit(".", 1)[1], "filename"
-        if extension is None:
-            extension = {"image/jpeg": "jpg", "image/png": "png", "image/webp": "webp"}[content_type]
-        if not isinstance(extension, str):
-            raise InvalidRequest("extension must be a string.", code="invalid_format", param="extension")
-        extension = extension.lower().lstrip(".")
-        if UPLOAD_CONTENT_TYPES.get(extension) != content_type:
+        if UPLOAD_CONTENT_TYPES[extension] != content_type:
             raise InvalidRequest(
                 f"Extension {extension!r} does not match content_type {content_type!r} "
                 "(jpg/jpeg: image/jpeg, png: image/png, webp: image/webp).",
                 code="parameter_invalid_combination",
-                param=param,
+                param="extension",
             )
         now = self.clock.now()
         upload_id = new_id("upl", now)
@@ -368,7 +376,7 @@ class CharactersService:
         self.complete_due()
         upload = self.store.get_upload(upload_id)
         if upload is None or not hmac.compare_digest(upload.signature.encode(), (signature or "").encode()):
-            raise NotFound("No such upload, or the signature does not match.")
+            raise NotFound("No such upload, or the signature does not match.", param="upload_id")
         if self.clock.now() >= upload.url_expires_at:
             raise UploadExpired(f"The upload URL of {upload_id} has expired; request a new one with uploads/init.")
         if upload.consumed:
@@ -378,18 +386,12 @@ class CharactersService:
             raise UnsupportedMediaType(
                 "Upload bytes must be sent as image/jpeg, image/png, image/webp or application/octet-stream."
             )
-        if media_type != "application/octet-stream" and media_type != upload.content_type:
-            raise InvalidRequest(
-                f"Content-Type {media_type} does not match the upload's declared {upload.content_type}.",
-                code="parameter_invalid_combination",
-                param="Content-Type",
-            )
         if len(data) > UPLOAD_MAX_BYTES:
             raise PayloadTooLarge("An upload is at most 10 MiB.")
         if not data:
             raise InvalidRequest("The upload body is empty.", code="invalid_format", param="body")
         pose, confidence = classify(data, upload.filename)
-        self.store.put_upload(replace(upload, size_bytes=len(data), pose=pose, confidence=confidence))
+        self.store.put_upload(replace(upload, size_bytes=len(data), pose=pose, confidence=confidence, classified=False))
 
     def classify_upload(self, team_id: str, upload_id: str) -> dict[str, Any]:
         """{upload_id, pose, confidence}, deterministic from the bytes.
@@ -399,8 +401,10 @@ class CharactersService:
         self.complete_due()
         upload = self.store.get_upload(upload_id)
         if upload is not None and upload.team_id != team_id:
-            raise NotFound(f"No upload with id {upload_id!r}.")
+            raise NotFound(f"No upload with id {upload_id!r}.", param="upload_id")
         upload = self._usable_upload(upload, upload_id, self.clock.now(), param="upload_id")
+        if not upload.classified:
+            self.store.put_upload(replace(upload, classified=True))
         return {"upload_id": upload.id, "pose": (upload.pose or Pose.OTHER).value, "confidence": upload.confidence}
 
     # -- images and balance --------------------------------------------------------------------------
@@ -408,6 +412,7 @@ class CharactersService:
     def create_image(self, team_id: str, body: Mapping[str, Any]) -> Image:
         """POST /v1/images (1 credit): the character, if given, must be this team's, live and ready."""
         self.complete_due()
+        _reject_unknown(body, IMAGE_FIELDS)
         prompt = body.get("prompt")
         if prompt is None:
             raise InvalidRequest("prompt is required.", code="missing_field", param="prompt")
@@ -419,7 +424,8 @@ class CharactersService:
         if character_id is not None:
             if not isinstance(character_id, str):
                 raise InvalidRequest("character_id must be a string.", code="invalid_format", param="character_id")
-            lifecycle.require(lifecycle.Action.USE, self._live_character(team_id, character_id))
+            character = self._live_character(team_id, character_id, param="character_id")
+            lifecycle.require(lifecycle.Action.USE, character)
         cost = self.settings.cost("create_image")
         self._require_credits(team_id, cost)
         now = self.clock.now()
@@ -477,7 +483,7 @@ class CharactersService:
         self.complete_due()
         character = self.store.find_any(character_id)
         if character is None:
-            raise NotFound(f"No character with id {character_id!r}.")
+            raise NotFound(f"No character with id {character_id!r}.", param="id")
         return character
 
     def all_characters(self) -> list[Character]:
@@ -493,11 +499,11 @@ class CharactersService:
 
     # -- helpers -------------------------------------------------------------------------------------
 
-    def _live_character(self, team_id: str, character_id: str) -> Character:
+    def _live_character(self, team_id: str, character_id: str, *, param: str = "id") -> Character:
         """The one lookup: unknown, malformed, soft-deleted and other-team ids are all the same 404."""
         character = self.store.get_character(team_id, character_id)
         if character is None or character.status is Status.DELETED:
-            raise NotFound(f"No character with id {character_id!r}.")
+            raise NotFound(f"No character with id {character_id!r}.", param=param)
         return character
 
     def _schedule(self, requested: RequestedOutcome | None, now: datetime) -> tuple[Outcome, datetime]:
@@ -549,7 +555,7 @@ class CharactersService:
         for upload_id in upload_ids:
             upload = self.store.get_upload(upload_id)
             if upload is not None and upload.team_id != team_id:
-                upload = None  # another team's: exactly as unknown
+                raise NotFound(f"No upload with id {upload_id!r}.", param="upload_ids")  # contract DECISION
             uploads.append(self._usable_upload(upload, upload_id, now, param="upload_ids"))
         return uploads
 
@@ -623,3 +629,11 @@ def _attributes(value: Any) -> dict[str, Any]:
                 f"{param} must be at most {ATTRIBUTE_STRING_MAX} characters.", code="value_out_of_range", param=param
             )
     return dict(value)
+
+
+def _reject_unknown(body: Mapping[str, Any], allowed: tuple[str, ...]) -> None:
+    for key in body:
+        if key not in allowed:
+            raise InvalidRequest(
+                f"Unknown field {key!r}; this request takes: {', '.join(allowed)}.", code="parameter_unknown", param=key
+            )

@@ -99,23 +99,34 @@ def test_create_freezes_the_version_it_was_minted_under(svc):
 @pytest.mark.parametrize(
     "body",
     [
-        {"attributes": {"age": 3}},
-        {"generate": False, "attributes": {"age": 3}},
-        {"generate": True, "upload_ids": ["upl_x"], "attributes": {"age": 3}},
+        {"name": "A", "attributes": {"age": 3}},
+        {"name": "A", "generate": False, "attributes": {"age": 3}},
+        {"name": "A", "generate": True, "upload_ids": ["upl_x"], "attributes": {"age": 3}},
     ],
 )
 def test_both_or_neither_of_generate_and_upload_ids_is_a_parameter_invalid_combination(svc, body):
     with pytest.raises(InvalidRequest) as caught:
         svc.create_character("team_a", body, version=VERSION)
 
-    assert ("parameter_invalid_combination", "generate") == (caught.value.code, caught.value.param)
+    assert ("parameter_invalid_combination", "upload_ids") == (caught.value.code, caught.value.param)
 
 
-def test_synthesize_flow_without_attributes_is_a_missing_field(svc):
+@pytest.mark.parametrize(
+    ("body", "code", "param"),
+    [
+        ({"name": "A", "generate": True}, "missing_field", "attributes"),
+        ({"generate": True, "attributes": {}}, "missing_field", "name"),
+        ({"name": "A", "generate": "yes", "attributes": {}}, "invalid_format", "generate"),
+        ({"name": "A", "generate": True, "attributes": {}, "status": "ready"}, "parameter_unknown", "status"),
+        ({"name": "", "generate": True, "attributes": {}}, "invalid_format", "name"),
+        ({"name": "A", "upload_ids": []}, "value_out_of_range", "upload_ids"),
+    ],
+)
+def test_create_body_errors_name_the_offending_field(svc, body, code, param):
     with pytest.raises(InvalidRequest) as caught:
-        svc.create_character("team_a", {"generate": True}, version=VERSION)
+        svc.create_character("team_a", body, version=VERSION)
 
-    assert ("missing_field", "attributes") == (caught.value.code, caught.value.param)
+    assert (code, param) == (caught.value.code, caught.value.param)
 
 
 @pytest.mark.parametrize(
@@ -124,7 +135,7 @@ def test_synthesize_flow_without_attributes_is_a_missing_field(svc):
 )
 def test_attribute_bounds_are_enforced_naming_the_attribute(svc, attrs, param):
     with pytest.raises(InvalidRequest) as caught:
-        svc.create_character("team_a", {"generate": True, "attributes": attrs}, version=VERSION)
+        svc.create_character("team_a", {"name": "A", "generate": True, "attributes": attrs}, version=VERSION)
 
     assert param == caught.value.param
 
@@ -182,7 +193,7 @@ def test_ids_that_do_not_name_a_live_character_of_the_team_are_all_not_found(svc
     with pytest.raises(NotFound) as caught:
         svc.save_character("team_a", character_id)
 
-    assert f"No character with id {character_id!r}." == caught.value.message
+    assert (f"No character with id {character_id!r}.", "id") == (caught.value.message, caught.value.param)
 
 
 def test_deleting_a_reviewing_character_removes_the_row(svc):
@@ -220,6 +231,15 @@ def test_patch_replaces_attributes_whole(svc):
     updated = svc.update_character("team_a", character.id, {"attributes": {"eye_color": "green"}})
 
     assert {"eye_color": "green"} == updated.to_public()["attributes"]
+
+
+def test_an_empty_patch_is_a_missing_field(svc):
+    character = ready(svc)
+
+    with pytest.raises(InvalidRequest) as caught:
+        svc.update_character("team_a", character.id, {})
+
+    assert ("missing_field", None) == (caught.value.code, caught.value.param)
 
 
 def test_patch_with_an_unknown_field_names_it(svc):
@@ -313,89 +333,115 @@ def test_list_is_newest_first_with_cursor_and_has_more_and_skips_deleted(svc):
     )
 
 
-def test_a_cursor_survives_the_soft_delete_of_its_character(svc):
-    ids = [ready(svc).id for _ in range(3)]
-    svc.delete_character("team_a", ids[1])
+@pytest.mark.parametrize("how", ["unknown", "malformed", "other team", "soft-deleted"])
+def test_a_cursor_that_names_no_live_character_of_the_team_is_not_found(svc, how):
+    own = ready(svc)
+    other = ready(svc, "team_b")
+    svc.delete_character("team_a", own.id)
+    cursor = {
+        "unknown": "char_01HXMQ7Z3K8Y2NABCDEFGHJKMR",
+        "malformed": "garbage",
+        "other team": other.id,
+        "soft-deleted": own.id,
+    }[how]
 
-    page, _, _ = svc.list_characters("team_a", starting_after=ids[1])
-
-    assert [ids[0]] == [c.id for c in page]
-
-
-@pytest.mark.parametrize("cursor", ["char_01HXMQ7Z3K8Y2NABCDEFGHJKMR", "garbage"])
-def test_an_unknown_cursor_is_invalid_cursor(svc, cursor):
-    with pytest.raises(InvalidRequest) as caught:
+    with pytest.raises(NotFound) as caught:
         svc.list_characters("team_a", starting_after=cursor)
 
-    assert ("invalid_cursor", "starting_after") == (caught.value.code, caught.value.param)
+    assert ("resource_not_found", "starting_after") == (caught.value.code, caught.value.param)
 
 
-def test_another_teams_id_is_not_a_valid_cursor(svc):
-    other = ready(svc, "team_b")
+@pytest.mark.parametrize("limit", [0, 101])
+def test_a_limit_outside_1_to_100_is_value_out_of_range(svc, limit):
+    with pytest.raises(InvalidRequest) as caught:
+        svc.list_characters("team_a", limit=limit)
 
-    with pytest.raises(InvalidRequest):
-        svc.list_characters("team_a", starting_after=other.id)
+    assert ("value_out_of_range", "limit") == (caught.value.code, caught.value.param)
 
 
 # -- uploads -------------------------------------------------------------------------------------------
 
 
+def init(svc, team="team_a", filename="me_front.png"):
+    return svc.init_upload(team, {"filename": filename, "extension": "png", "content_type": "image/png"})
+
+
 def uploaded(svc, team="team_a", filename="me_front.png", data=b"\x89PNG..."):
-    upload = svc.init_upload(team, {"filename": filename, "content_type": "image/png"})
+    upload = init(svc, team, filename)
     svc.put_upload_content(upload.id, upload.signature, data, "image/png")
     return upload
 
 
 def test_upload_flow_create_is_ready_free_and_consumes_its_uploads(svc):
-    upload = uploaded(svc)
+    classified, unclassified = uploaded(svc), uploaded(svc)
+    svc.classify_upload("team_a", classified.id)
 
-    character = svc.create_character("team_a", {"upload_ids": [upload.id]}, version=VERSION)
+    character = svc.create_character(
+        "team_a", {"name": "A", "upload_ids": [classified.id, unclassified.id]}, version=VERSION
+    )
 
-    assert (Status.READY, ["front"], 40, True) == (
+    assert (Status.READY, ["front", "other"], 40, True) == (
         character.status,
         [r.pose.value for r in character.refs],
         svc.get_balance("team_a")["credits"],
-        svc.store.get_upload(upload.id).consumed,
+        svc.store.get_upload(classified.id).consumed,
     )
 
 
-@pytest.mark.parametrize("problem", ["unknown", "other team", "consumed", "no bytes", "expired"])
+@pytest.mark.parametrize("problem", ["unknown", "consumed", "no bytes", "expired"])
 def test_an_unusable_upload_is_upload_invalid_on_create(svc, problem):
     if problem == "unknown":
         upload_id = "upl_01HXMQ7Z3K8Y2NABCDEFGHJKMR"
-    elif problem == "other team":
-        upload_id = uploaded(svc, "team_b").id
     elif problem == "consumed":
         upload_id = uploaded(svc).id
-        svc.create_character("team_a", {"upload_ids": [upload_id]}, version=VERSION)
+        svc.create_character("team_a", {"name": "A", "upload_ids": [upload_id]}, version=VERSION)
     elif problem == "no bytes":
-        upload_id = svc.init_upload("team_a", {"filename": "a.png", "content_type": "image/png"}).id
+        upload_id = init(svc).id
     else:
         upload_id = uploaded(svc).id
         svc.clock.advance(24 * 3600)
 
     with pytest.raises(UploadInvalid) as caught:
-        svc.create_character("team_a", {"upload_ids": [upload_id]}, version=VERSION)
+        svc.create_character("team_a", {"name": "A", "upload_ids": [upload_id]}, version=VERSION)
 
     assert ("upload_invalid", "upload_ids") == (caught.value.code, caught.value.param)
+
+
+def test_another_teams_upload_on_create_is_not_found_and_consumes_nothing(svc):
+    mine, theirs = uploaded(svc), uploaded(svc, "team_b")
+
+    with pytest.raises(NotFound) as caught:
+        svc.create_character("team_a", {"name": "A", "upload_ids": [mine.id, theirs.id]}, version=VERSION)
+
+    assert ("upload_ids", False) == (caught.value.param, svc.store.get_upload(mine.id).consumed)
 
 
 def test_an_extension_that_does_not_match_the_content_type_is_refused(svc):
     with pytest.raises(InvalidRequest) as caught:
         svc.init_upload("team_a", {"filename": "a.png", "extension": "jpg", "content_type": "image/png"})
 
-    assert "parameter_invalid_combination" == caught.value.code
+    assert ("parameter_invalid_combination", "extension") == (caught.value.code, caught.value.param)
+
+
+def test_an_upload_ticket_says_where_and_until_when_to_put_the_bytes(svc):
+    ticket = init(svc).to_public("http://localhost:8000")
+
+    assert (["upload_id", "upload_url", "upload_headers", "expires_at"], "2026-05-08T10:15:00Z", True) == (
+        list(ticket),
+        ticket["expires_at"],
+        ticket["upload_url"].startswith(f"http://localhost:8000/v1/characters/uploads/{ticket['upload_id']}/content?"),
+    )
 
 
 def test_put_with_a_wrong_signature_is_not_found(svc):
-    upload = svc.init_upload("team_a", {"filename": "a.png", "content_type": "image/png"})
+    upload = init(svc)
 
     with pytest.raises(NotFound):
         svc.put_upload_content(upload.id, "forged", b"x", "image/png")
 
 
 def test_put_after_fifteen_minutes_is_upload_expired(svc):
-    upload = svc.init_upload("team_a", {"filename": "a.png", "content_type": "image/png"})
+    upload = init(svc)
     svc.clock.advance(15 * 60)
 
     with pytest.raises(UploadExpired):
@@ -409,6 +455,15 @@ def test_classification_is_deterministic_from_the_bytes(svc):
     one, two = svc.classify_upload("team_a", first.id), svc.classify_upload("team_a", second.id)
 
     assert (one["pose"], one["confidence"]) == (two["pose"], two["confidence"])
+
+
+def test_regenerating_the_other_pose_is_invalid_format(svc):
+    character = ready(svc)
+
+    with pytest.raises(InvalidRequest) as caught:
+        svc.regenerate_ref("team_a", character.id, "other")
+
+    assert ("invalid_format", "pose") == (caught.value.code, caught.value.param)
 
 
 def test_classifying_another_teams_upload_is_not_found(svc):
@@ -440,8 +495,10 @@ def test_an_image_of_a_reviewing_character_is_character_not_ready(svc):
 def test_an_image_of_another_teams_character_is_not_found(svc):
     other = ready(svc, "team_b")
 
-    with pytest.raises(NotFound):
+    with pytest.raises(NotFound) as caught:
         svc.create_image("team_a", {"prompt": "x", "character_id": other.id})
+
+    assert "character_id" == caught.value.param
 
 
 def test_balance_reports_metered_credits_with_nothing_held(svc):
@@ -500,7 +557,7 @@ def _apply(svc: CharactersService, character_id: str, action: tuple) -> None:
             svc.clock.advance(action[1])
         else:
             svc.retrieve_character("team_a", character_id)
-    except (InvalidState, InsufficientCredits):
+    except (InvalidRequest, InsufficientCredits):  # InvalidState, and regenerating "other"
         pass
 
 
@@ -508,7 +565,8 @@ def _apply(svc: CharactersService, character_id: str, action: tuple) -> None:
 @given(actions, attributes)
 def test_no_sequence_of_actions_makes_a_saved_character_reviewing_again(steps, attrs):
     svc = make_service(credits=1000)
-    character = svc.create_character("team_a", {"generate": True, "attributes": attrs}, version=VERSION)
+    body = {"name": "A", "generate": True, "attributes": attrs}
+    character = svc.create_character("team_a", body, version=VERSION)
     ever_saved = False
     for step in steps:
         _apply(svc, character.id, step)
