@@ -68,9 +68,6 @@ STATE_DEPENDENT: dict[str, set[tuple[int, str]]] = {
     "uploads.init_upload": {(400, "parameter_invalid_combination")},
     "uploads.classify_upload": {(400, "upload_invalid")},
     "uploads.put_upload_content": {(400, "upload_expired")},
-    # a cursor names a character like an id does: a drawn one is not the next_cursor of a page the caller
-    # saw (the mock answers 400 invalid_cursor; the spec has yet to name the code, see the kit's report)
-    "characters.list_characters": {(400, "invalid_cursor")},
     # a random character_id is unknown (404) or not ready (400); images cost credits
     "images.create_image": {(400, "character_not_ready"), (402, "insufficient_credits")},
 }
