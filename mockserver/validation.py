@@ -84,15 +84,19 @@ class ContractJSONBodyValidator(JSONRequestBodyValidator):
         if not raw:
             return None
         try:
-            return json.loads(raw.decode(self._encoding))
+            body = json.loads(raw.decode(self._encoding))
         except (UnicodeDecodeError, LookupError):
             raise InvalidRequest(f"The request body is not valid {self._encoding} text.", code="invalid_format")
         except ValueError as exc:
             raise InvalidRequest(f"The request body is not valid JSON: {exc}.", code="invalid_format")
+        if body is None and not self._nullable:
+            # An explicit JSON `null`; an absent body (optional bodies) is None too but never gets here.
+            raise InvalidRequest("The request body must be a JSON object, not null.", code="invalid_format")
+        return body
 
     def _validate(self, body: Any) -> None:
-        if body is None and not self._nullable:
-            raise InvalidRequest("The request body must be a JSON object, not null.", code="invalid_format")
+        if body is None:
+            return  # absent and optional (a required one was refused in wrap_receive)
         validator = Draft4RequestValidator(self._schema, format_checker=Draft4Validator.FORMAT_CHECKER)
         errors = sorted(validator.iter_errors(body), key=lambda e: (list(e.absolute_path), e.validator != "required"))
         if errors:
