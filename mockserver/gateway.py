@@ -125,7 +125,15 @@ class Gateway:
             matched = self.index.match(scope["method"], scope["path"])
             if matched is None:
                 # Not a contract operation: Connexion answers (404/405, docs, control API) and the
-                # envelope handlers registered in app.py shape its errors.
+                # envelope handlers registered in app.py shape its errors. A valid key still picks the
+                # team's pinned version for the echo (a 405 on a known path is served under the pin).
+                if b"x-api-key" in headers or b"authorization" in headers:
+                    try:
+                        team = self.keyring.authenticate(key_from_headers(headers))
+                    except AurousError:
+                        pass
+                    else:
+                        context.version = self.versions.echo(requested_version, team.pinned_version)
                 await self.app(scope, receive, send_with_headers)
                 return
             operation, path_params = matched
