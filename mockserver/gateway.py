@@ -1,8 +1,8 @@
 """The gateway: the contract's cross-cutting rules, in front of Connexion.
 
-For every request to a contract operation, in this order: a request id; authentication (401); the body
-size limit (413); the team's rate-limit bucket (429); the applied ``Aurous-Version`` (400); the
-``Idempotency-Key`` (replay or 409); then dispatch. Every response leaves with ``Aurous-Request-Id``,
+For every request to a contract operation, in this order (the order openapi.yaml documents): a request
+id; authentication (401); the team's rate-limit bucket (429); the applied ``Aurous-Version`` (400); the
+body size limit (413); the ``Idempotency-Key`` (replay or 409); then dispatch (validation, the rule). Every response leaves with ``Aurous-Request-Id``,
 ``Aurous-Version`` and, for metered operations, ``X-RateLimit-*``.
 
 One ASGI class instead of a stack of four middlewares, because each layer of ASGI wrapping costs a
@@ -78,8 +78,10 @@ class Gateway:
         service: Any,
         control: Any = None,
         fast_handlers: Mapping[str, FastHandler] | None = None,
+        faults: Any = None,
     ) -> None:
         self.control = control
+        self.faults = faults  # mockserver.faults.Faults: injected latency, 429/5xx, failed syntheses
         self.app = app
         self.index = index
         self.keyring = keyring
@@ -171,8 +173,12 @@ class Gateway:
         context.version = self.versions.echo(requested_version, pinned)
 
         body = b""
+        too_large: PayloadTooLarge | None = None
         if operation.has_body:
-            body = await _read_body(receive, headers, _BODY_LIMITS.get(operation.operation_id, JSON_BODY_LIMIT))
+            try:
+                body = await _read_body(receive, headers, _BODY_LIMITS.get(operation.operation_id, JSON_BODY_LIMIT))
+            except PayloadTooLarge as error:
+                too_large = error  # answered after the bucket: a 413 still counts and carries X-RateLimit-*
 
         bucket = operation.bucket_for(_peek_json(body) if operation.flow_buckets else None)
         if bucket is not None and context.team is not None:
@@ -189,6 +195,10 @@ class Gateway:
 
         # After the bucket: a request refused for its version still counts, and carries X-RateLimit-*.
         context.version = self.versions.resolve(requested_version, pinned)
+        if too_large is not None:
+            raise too_large
+        if self.faults is not None and self.faults.active:  # one attribute check when no fault is set
+            await self.faults.apply(bucket, context, rate_headers)
 
         replay_receive = _replaying(body, receive) if operation.has_body else receive
         key_header = headers.get(b"idempotency-key") if operation.idempotent else None

@@ -212,9 +212,10 @@ class CharactersService:
     ) -> tuple[list[Character], bool, str | None]:
         """Live characters newest first: (page, has_more, next_cursor).
 
-        ``starting_after`` must name a live character of this team; anything else (unknown, malformed,
-        deleted, another team's) is 404 ``resource_not_found`` with ``param: starting_after`` (the
-        contract's DECISION: the cursor is a character id, and ids that name no live character are 404).
+        ``starting_after`` must name a character of this team on record, live or soft-deleted (a cursor
+        keeps working after its character is deleted); anything else (unknown, malformed, hard-deleted,
+        another team's) is 400 ``invalid_cursor`` with ``param: starting_after`` — the contract's
+        DECISION: a cursor is not a resource lookup, so it is not a 404.
         ``next_cursor`` is the last id of the page when ``has_more``, else None.
         """
         self.complete_due()
@@ -222,7 +223,12 @@ class CharactersService:
             raise InvalidRequest("limit must be an integer from 1 to 100.", code="value_out_of_range", param="limit")
         rows = self.store.iter_newest_first(team_id)
         if starting_after is not None:
-            self._live_character(team_id, starting_after, param="starting_after")
+            if self.store.get_character(team_id, starting_after) is None:
+                raise InvalidRequest(
+                    "starting_after must be the next_cursor of a previous page (a character of your team).",
+                    code="invalid_cursor",
+                    param="starting_after",
+                )
             for row in rows:
                 if row.id == starting_after:
                     break

@@ -23,10 +23,6 @@ def test_behaviour_and_lifecycle_layers_pass_against_the_mock(mock_app, primary_
     assert all(o.status == Status.PASSED for o in result.outcomes)
 
 
-@pytest.mark.xfail(
-    reason="mock bug: POST /v1/characters/{id}/resynthesize without a body (optional in the spec) is 400",
-    strict=False,
-)
 @pytest.mark.parametrize("seed", [1, 7])
 def test_whole_kit_finds_no_failure_against_the_mock(mock_app, primary_key, seed):
     result = _run(mock_app, primary_key, seed=seed, max_examples=3)
