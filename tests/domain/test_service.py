@@ -178,6 +178,161 @@ def test_save_releases_the_temporary_upload_bytes(svc):
     )
 
 
+@pytest.mark.parametrize("how", ["unknown", "malformed", "other team", "soft-deleted"])
+def test_ids_that_do_not_name_a_live_character_of_the_team_are_all_not_found(svc, how):
+    own = ready(svc)
+    other = ready(svc, "team_b")
+    svc.delete_character("team_a", own.id)
+    character_id = {
+        "unknown": "char_01HXMQ7Z3K8Y2NABCDEFGHJKMR",
+        "malformed": "not-an-id",
+        "other team": other.id,
+        "soft-deleted": own.id,
+    }[how]
+
+    with pytest.raises(NotFound) as caught:
+        svc.save_character("team_a", character_id)
+
+    assert (f"No character with id {character_id!r}.", "id") == (caught.value.message, caught.value.param)
+
+
+def test_deleting_a_reviewing_character_removes_the_row(svc):
+    character = reviewing(svc)
+
+    answer = svc.delete_character("team_a", character.id)
+
+    assert ({"id": character.id, "object": "character", "deleted": True}, None) == (
+        answer,
+        svc.store.find_any(character.id),
+    )
+
+
+def test_deleting_a_ready_character_keeps_a_soft_deleted_row_that_is_404_everywhere(svc):
+    character = ready(svc)
+    svc.delete_character("team_a", character.id)
+
+    with pytest.raises(NotFound):
+        svc.retrieve_character("team_a", character.id)
+
+    assert Status.DELETED == svc.inspect(character.id).status
+
+
+def test_a_repeated_delete_is_not_found(svc):
+    character = ready(svc)
+    svc.delete_character("team_a", character.id)
+
+    with pytest.raises(NotFound):
+        svc.delete_character("team_a", character.id)
+
+
+def test_patch_replaces_attributes_whole(svc):
+    character = ready(svc)
+
+    updated = svc.update_character("team_a", character.id, {"attributes": {"eye_color": "green"}})
+
+    assert {"eye_color": "green"} == updated.to_public()["attributes"]
+
+
+def test_an_empty_patch_is_a_missing_field(svc):
+    character = ready(svc)
+
+    with pytest.raises(InvalidRequest) as caught:
+        svc.update_character("team_a", character.id, {})
+
+    assert ("missing_field", None) == (caught.value.code, caught.value.param)
+
+
+def test_patch_with_an_unknown_field_names_it(svc):
+    character = ready(svc)
+
+    with pytest.raises(InvalidRequest) as caught:
+        svc.update_character("team_a", character.id, {"name": "B", "refs": []})
+
+    assert ("parameter_unknown", "refs") == (caught.value.code, caught.value.param)
+
+
+# -- regenerate, resynthesize --------------------------------------------------------------------------
+
+
+def test_regenerate_costs_one_credit_and_a_saved_character_returns_to_ready(svc):
+    character = ready(svc)
+    before = svc.get_balance("team_a")["credits"]
+    started = svc.regenerate_ref("team_a", character.id, "front")
+    svc.clock.advance(3)
+
+    done = svc.retrieve_character("team_a", character.id)
+
+    assert (Status.SYNTHESIZING, Status.READY, before - 1) == (
+        started.status,
+        done.status,
+        svc.get_balance("team_a")["credits"],
+    )
+
+
+def test_resynthesize_of_a_never_saved_character_returns_to_reviewing(svc):
+    character = reviewing(svc)
+    svc.resynthesize_character("team_a", character.id)
+    svc.clock.advance(3)
+
+    assert Status.REVIEWING == svc.retrieve_character("team_a", character.id).status
+
+
+def test_failed_resynthesize_keeps_the_old_refs(svc):
+    character = ready(svc)
+    svc.resynthesize_character("team_a", character.id, outcome="fail")
+    svc.clock.advance(3)
+
+    failed = svc.retrieve_character("team_a", character.id)
+
+    assert (Status.FAILED, character.refs) == (failed.status, failed.refs)
+
+
+def test_regenerate_without_credits_is_refused_and_changes_nothing(svc):
+    character = ready(svc)
+    svc.set_credits("team_a", 0)
+
+    with pytest.raises(InsufficientCredits):
+        svc.regenerate_ref("team_a", character.id, "front")
+
+    assert character == svc.retrieve_character("team_a", character.id)
+
+
+def test_regenerate_of_a_synthesizing_character_is_invalid_state_even_without_credits(svc):
+    character = svc.create_character("team_a", SYNTH, version=VERSION)
+    svc.set_credits("team_a", 0)
+
+    with pytest.raises(InvalidState):
+        svc.regenerate_ref("team_a", character.id, "front")
+
+
+def test_auto_ready_variant_goes_straight_to_ready():
+    svc = make_service(lifecycle_variant="auto_ready")
+    character = svc.create_character("team_a", SYNTH, version=VERSION)
+    svc.clock.advance(3)
+
+    assert Status.READY == svc.retrieve_character("team_a", character.id).status
+
+
+# -- list ----------------------------------------------------------------------------------------------
+
+
+def test_list_is_newest_first_with_cursor_and_has_more_and_skips_deleted(svc):
+    ids = [ready(svc).id for _ in range(5)]
+    svc.delete_character("team_a", ids[3])
+    ready(svc, "team_b")
+
+    page1, more1, cursor1 = svc.list_characters("team_a", limit=2)
+    page2, more2, cursor2 = svc.list_characters("team_a", limit=2, starting_after=cursor1)
+
+    assert ([ids[4], ids[2]], True, [ids[1], ids[0]], False, None) == (
+        [c.id for c in page1],
+        more1,
+        [c.id for c in page2],
+        more2,
+        cursor2,
+    )
+
+
 @pytest.mark.parametrize("how", ["unknown", "malformed", "other team"])
 def test_a_cursor_that_names_no_character_of_the_team_is_invalid_cursor(svc, how):
     other = ready(svc, "team_b")
@@ -190,7 +345,7 @@ def test_a_cursor_that_names_no_character_of_the_team_is_invalid_cursor(svc, how
 
 
 def test_a_cursor_keeps_working_after_its_character_is_soft_deleted(svc):
-    oldest, middle, newest = ready(svc), ready(svc), ready(svc)
+    oldest, middle, _newest = ready(svc), ready(svc), ready(svc)
     svc.delete_character("team_a", middle.id)
 
     page, has_more, _ = svc.list_characters("team_a", starting_after=middle.id)
