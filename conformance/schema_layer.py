@@ -68,6 +68,8 @@ STATE_DEPENDENT: dict[str, set[tuple[int, str]]] = {
     "uploads.init_upload": {(400, "parameter_invalid_combination")},
     "uploads.classify_upload": {(400, "upload_invalid")},
     "uploads.put_upload_content": {(400, "upload_expired")},
+    # a cursor that names no character of the team on record: 400 invalid_cursor (spec DECISION)
+    "characters.list_characters": {(400, "invalid_cursor")},
     # a random character_id is unknown (404) or not ready (400); images cost credits
     "images.create_image": {(400, "character_not_ready"), (402, "insufficient_credits")},
 }
