@@ -1,0 +1,235 @@
+"""Fixtures: a YAML or JSON file that seeds teams and characters in any state, at start and on every reset.
+
+    description: One character per state.       # optional, shown by GET /_mock/scenarios
+    teams: [...]                                # optional, as the config file's [[teams]]; at start only
+    credits: {0: 0}                             # starting balance per team
+    characters:
+      - team: 0                                 # a team id, name, or position (0 = first); default 0
+        id: char_01HXMQ7Z3K8Y2NABCDEFGHJKMR      # optional: stable across resets either way
+        name: Aurora
+        status: failed                          # synthesizing, reviewing, ready, failed, deleted
+        error_message: "Synthesis failed: ..."  # failed (default: the configured failure message)
+        attributes: {gender: female, age: 28}
+        client_reference_id: my-42
+        refs: [{pose: front, url: "https://..."}]   # default: four synthesized refs unless synthesizing/failed
+        created_seconds_ago: 3600               # default 0
+        aurous_version: "2026-05-15"            # default: the team's pin, else the system default
+        due_in_seconds: 600                     # synthesizing: when it finishes (default: the synthesis time)
+        outcome: fail                           # synthesizing: how it finishes (default: the configured one)
+    rate_limits:                                # buckets that start empty (429 until they refill)
+      - {team: 0, bucket: characters_synthesize}
+
+``--fixtures`` takes a path, or the name of a scenario shipped in ``mockserver/scenarios/``. The file is
+validated once (a ``FixtureError`` names the entry and field), ids are minted once, and ``seed`` puts the
+same rows back on every reset.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from mockserver.domain import lifecycle
+from mockserver.domain.model import Character, Pose, Ref, Status, Team, freeze_attributes
+from mockserver.ids import new_id, ulid_of
+from mockserver.settings import ConfigError
+
+__all__ = ["SCENARIOS_DIR", "FixtureError", "Fixtures", "load_fixture_data", "scenario_names"]
+
+SCENARIOS_DIR = Path(__file__).parent / "scenarios"
+_TOP_KEYS = {"description", "teams", "credits", "characters", "rate_limits"}
+_CHARACTER_KEYS = {
+    "team", "id", "name", "status", "error_message", "attributes", "client_reference_id", "refs",
+    "created_seconds_ago", "aurous_version", "due_in_seconds", "outcome",
+}  # fmt: skip
+
+
+class FixtureError(ConfigError):
+    """A fixtures file or body that cannot be used; the message names the entry and the field."""
+
+
+def scenario_names() -> list[str]:
+    return sorted(path.stem for path in SCENARIOS_DIR.glob("*.yaml"))
+
+
+def load_fixture_data(source: str | Path) -> dict[str, Any]:
+    """A fixtures file (YAML, or JSON when it ends in .json), or a shipped scenario by name."""
+    path = Path(source)
+    if not path.exists():
+        shipped = SCENARIOS_DIR / f"{str(source).replace('-', '_')}.yaml"
+        if shipped.exists():
+            path = shipped
+        else:
+            raise FixtureError(
+                f"no fixtures file {source!r}, and no shipped scenario of that name "
+                f"(shipped: {', '.join(scenario_names())})"
+            )
+    try:
+        text = path.read_text(encoding="utf-8")
+        if path.suffix == ".json":
+            data = json.loads(text)
+        else:
+            import yaml
+
+            data = yaml.safe_load(text)
+    except (OSError, ValueError) as exc:
+        raise FixtureError(f"fixtures file {path} cannot be read: {exc}") from None
+    except Exception as exc:  # yaml's errors name the line
+        raise FixtureError(f"fixtures file {path} is not valid YAML: {exc}") from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise FixtureError(f"fixtures file {path} must hold a mapping (description, teams, characters, ...)")
+    return data
+
+
+@dataclass(frozen=True)
+class _Seed:
+    character: Character  # as it would be created; its status is reached through lifecycle.force_status
+    target: Status
+    created_ago: float
+    due_in: float | None
+    outcome: str | None
+
+
+def _fail(where: str, message: str) -> FixtureError:
+    return FixtureError(f"fixtures: {where}: {message}")
+
+
+class Fixtures:
+    """Validated fixtures; ``seed`` applies them to a freshly reset service."""
+
+    def __init__(self, data: dict[str, Any], teams: tuple[Team, ...], *, default_version: str) -> None:
+        unknown = set(data) - _TOP_KEYS
+        if unknown:
+            raise _fail("top level", f"unknown keys {', '.join(sorted(map(str, unknown)))}")
+        if not teams:
+            raise _fail("teams", "there is no team to seed")
+        self.teams = teams
+        self.description = str(data.get("description") or "")
+        self.credits: dict[str, int] = {}
+        credits = data.get("credits") or {}
+        if not isinstance(credits, dict):
+            raise _fail("credits", "must map a team to a balance")
+        for ref, value in credits.items():
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                raise _fail(f"credits[{ref}]", "must be a whole number, 0 or more")
+            self.credits[self._team(ref, f"credits[{ref}]").id] = value
+        characters = data.get("characters") or []
+        if not isinstance(characters, list):
+            raise _fail("characters", "must be a list")
+        self.seeds = [self._seed(entry, f"characters[{n}]", default_version) for n, entry in enumerate(characters)]
+        ids = [seed.character.id for seed in self.seeds]
+        if len(set(ids)) != len(ids):
+            raise _fail("characters", "two characters have the same id")
+        self.drained: list[tuple[str, str]] = []
+        for n, entry in enumerate(data.get("rate_limits") or []):
+            where = f"rate_limits[{n}]"
+            if not isinstance(entry, dict) or not isinstance(entry.get("bucket"), str):
+                raise _fail(where, "needs a bucket (and a team; default 0)")
+            self.drained.append((self._team(entry.get("team", 0), where).id, entry["bucket"]))
+
+    def _team(self, ref: Any, where: str) -> Team:
+        if isinstance(ref, int) and not isinstance(ref, bool):
+            if 0 <= ref < len(self.teams):
+                return self.teams[ref]
+        else:
+            for team in self.teams:
+                if str(ref) in (team.id, team.name):
+                    return team
+        names = ", ".join(f"{n}: {team.id}" for n, team in enumerate(self.teams))
+        raise _fail(where, f"no team {ref!r} (teams: {names})")
+
+    def _seed(self, entry: Any, where: str, default_version: str) -> _Seed:
+        if not isinstance(entry, dict):
+            raise _fail(where, "must be a mapping")
+        unknown = set(entry) - _CHARACTER_KEYS
+        if unknown:
+            raise _fail(where, f"unknown keys {', '.join(sorted(map(str, unknown)))}")
+        team = self._team(entry.get("team", 0), f"{where}.team")
+        try:
+            status = Status(entry.get("status", "ready"))
+        except ValueError:
+            raise _fail(f"{where}.status", f"must be one of {', '.join(s.value for s in Status)}") from None
+        character_id = entry.get("id") or new_id("char", datetime.now(UTC))
+        if not isinstance(character_id, str) or ulid_of(character_id, "char") is None:
+            raise _fail(f"{where}.id", "must be char_ followed by a 26-character ULID (Crockford base32)")
+        name = entry.get("name", "Untitled character")
+        if not isinstance(name, str) or not 1 <= len(name) <= 120:
+            raise _fail(f"{where}.name", "must be a string of 1 to 120 characters")
+        attributes = entry.get("attributes")
+        if attributes is not None and not isinstance(attributes, dict):
+            raise _fail(f"{where}.attributes", "must be a mapping")
+        refs: tuple[Ref, ...] = ()
+        if "refs" in entry:
+            try:
+                refs = tuple(Ref(Pose(r["pose"]), str(r["url"])) for r in entry["refs"])
+            except (TypeError, KeyError, ValueError):
+                raise _fail(f"{where}.refs", "must be a list of {pose, url}") from None
+        numbers = {}
+        for key in ("created_seconds_ago", "due_in_seconds"):
+            value = entry.get(key)
+            if value is not None and (isinstance(value, bool) or not isinstance(value, int | float) or value < 0):
+                raise _fail(f"{where}.{key}", "must be a number of seconds, 0 or more")
+            numbers[key] = value
+        outcome = entry.get("outcome")
+        if outcome not in (None, "succeed", "fail"):
+            raise _fail(f"{where}.outcome", "must be succeed or fail")
+        error_message = entry.get("error_message")
+        if error_message is not None and not isinstance(error_message, str):
+            raise _fail(f"{where}.error_message", "must be a string")
+        epoch = datetime.fromtimestamp(0, UTC)  # replaced at seed time
+        character = Character(
+            id=character_id,
+            team_id=team.id,
+            name=name,
+            status=Status.REVIEWING,
+            created_at=epoch,
+            updated_at=epoch,
+            aurous_version=str(entry.get("aurous_version") or team.pinned_version or default_version),
+            refs=refs,
+            client_reference_id=entry.get("client_reference_id"),
+            attributes=freeze_attributes(attributes),
+            error_message=error_message,
+        )
+        return _Seed(character, status, numbers["created_seconds_ago"] or 0, numbers["due_in_seconds"], outcome)
+
+    def seed(self, service: Any, limiter: Any) -> None:
+        """Put the fixtures' rows, balances and empty buckets into a service that was just reset."""
+        now = service.clock.now()
+        settings = service.settings
+        for team_id, credits in self.credits.items():
+            service.set_credits(team_id, credits)
+        for seed in self.seeds:
+            created = now - timedelta(seconds=seed.created_ago)
+            character = replace(seed.character, created_at=created, updated_at=created)
+            due_in = settings.synthesis_seconds if seed.due_in is None else seed.due_in
+            error_message = character.error_message
+            if seed.target is Status.FAILED and error_message is None:
+                error_message = settings.failure_message
+            forced = lifecycle.force_status(
+                character,
+                seed.target,
+                error_message,
+                now=created,
+                due_at=now + timedelta(seconds=due_in),
+                outcome=seed.outcome or settings.synthesis_outcome,  # type: ignore[arg-type]
+                storage_base_url=settings.storage_base_url,
+            )
+            if seed.target is Status.DELETED:  # a deleted row was once a saved character with refs
+                refs = forced.refs or lifecycle.synthesized_refs(forced.id, settings.storage_base_url)
+                forced = replace(forced, refs=refs, saved=True, temp_upload_bytes=0)
+            service.store.put_character(forced)
+        if limiter.enabled:
+            stamp = now.timestamp()
+            for team_id, bucket in self.drained:
+                while limiter.take(team_id, bucket, stamp).allowed:
+                    pass
+
+    def check_buckets(self, buckets: Any) -> None:
+        for n, (_team_id, bucket) in enumerate(self.drained):
+            if bucket not in buckets:
+                raise _fail(f"rate_limits[{n}].bucket", f"no bucket {bucket!r} (buckets: {', '.join(sorted(buckets))})")
