@@ -31,8 +31,15 @@ from mockserver.api import characters
 from mockserver.auth import KeyRing
 from mockserver.clock import ManualClock, SystemClock
 from mockserver.context import CURRENT
-from mockserver.control.facade import MockControl
-from mockserver.domain.errors import AurousError, InvalidRequest, NotFound, ServerError, UnsupportedMediaType
+from mockserver.frontend import FrontendKit, prepare_settings
+from mockserver.domain.errors import (
+    AurousError,
+    InvalidRequest,
+    MethodNotAllowed,
+    NotFound,
+    ServerError,
+    UnsupportedMediaType,
+)
 from mockserver.domain.service import CharactersService, ServiceSettings
 from mockserver.gateway import Gateway
 from mockserver.idempotency import IdempotencyCache
@@ -92,17 +99,12 @@ def _respond(error: AurousError) -> ConnexionResponse:
     )
 
 
-class MethodNotAllowed(InvalidRequest):
-    status = 405
-    code = "method_not_allowed"
-
-
 def _translate_problem(status: int, detail: str) -> AurousError:
     """Connexion's and Starlette's own errors, in the contract's terms."""
     if status == 404:
         return NotFound("No such route in the Aurous API.", code="resource_not_found")
     if status == 405:
-        return MethodNotAllowed("This method is not allowed on this path.")
+        return MethodNotAllowed()
     if status == 415:
         return UnsupportedMediaType(f"Unsupported Content-Type. {detail}".strip())
     if 400 <= status < 500:
@@ -152,6 +154,7 @@ def _trusting_shipped_contract(spec_path: Path) -> Iterator[None]:
 
 def create_app(settings: Settings | None = None) -> AsyncApp:
     settings = settings or Settings()
+    settings, fixture_data = prepare_settings(settings)  # fixtures may bring their own teams
     spec_path = settings.spec_path or SPEC_PATH
     spec = load_spec(spec_path)
     index = OperationIndex(spec)
@@ -172,6 +175,16 @@ def create_app(settings: Settings | None = None) -> AsyncApp:
     )
     limiter = RateLimiter(index.buckets, enabled=settings.rate_limits)
     idempotency = IdempotencyCache()
+    # Issue 4: CORS, request log, faults, fixtures, state file, control token (see frontend.py).
+    kit = FrontendKit(
+        settings,
+        fixture_data,
+        service=service,
+        clock=clock,
+        limiter=limiter,
+        idempotency=idempotency,
+        default_version=index.default_version,
+    )
 
     app = AsyncApp(
         __name__,
@@ -199,6 +212,7 @@ def create_app(settings: Settings | None = None) -> AsyncApp:
         (Exception, _on_unexpected),
     ):
         app.add_error_handler(exception, handler)
+    kit.add_outer_middleware(app)
     app.add_middleware(
         Gateway,
         position=MiddlewarePosition.BEFORE_EXCEPTION,
@@ -209,9 +223,11 @@ def create_app(settings: Settings | None = None) -> AsyncApp:
         idempotency=idempotency,
         clock=clock,
         service=service,
-        control=MockControl(service=service, clock=clock, limiter=limiter, idempotency=idempotency),
+        control=kit.control,
         fast_handlers=FAST_HANDLERS if settings.fast_lane else None,
+        faults=kit.faults,
     )
+    kit.add_inner_middleware(app)
     # Exposed for tests and tools running in-process (the control API offers the same over HTTP).
     app.state = type("MockState", (), {})()  # type: ignore[attr-defined]
     app.state.service, app.state.clock, app.state.settings = service, clock, settings  # type: ignore[attr-defined]
