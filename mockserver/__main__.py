@@ -6,6 +6,7 @@ import argparse
 import sys
 from dataclasses import replace
 
+from mockserver import frontend_cli
 from mockserver.settings import ConfigError, Settings
 
 
@@ -33,6 +34,7 @@ def parse_args(argv: list[str] | None = None) -> Settings:
         default=None,
         help="review (the contract) or auto_ready (the 2026-06-19 changelog: synthesis ends in ready)",
     )
+    frontend_cli.add_arguments(parser)
     args = parser.parse_args(argv)
 
     settings = Settings(host=args.host, port=args.port, clock=args.clock)
@@ -50,7 +52,7 @@ def parse_args(argv: list[str] | None = None) -> Settings:
         changes["synthesis_seconds"] = args.synthesis_seconds
     if args.lifecycle is not None:
         changes["lifecycle_variant"] = args.lifecycle
-    return replace(settings, **changes)  # type: ignore[arg-type]
+    return frontend_cli.apply_arguments(parser, args, replace(settings, **changes))  # type: ignore[arg-type]
 
 
 def banner(settings: Settings) -> str:
@@ -76,8 +78,13 @@ def main(argv: list[str] | None = None) -> None:
 
     from mockserver.app import create_app
 
-    app = create_app(settings)
+    try:
+        app = create_app(settings)
+    except ConfigError as exc:  # a bad fixtures or state file: say why, never start empty
+        sys.exit(f"python -m mockserver: error: {exc}")
     print(banner(settings), flush=True)
+    for warning in frontend_cli.startup_warnings(settings):
+        print(warning, file=sys.stderr, flush=True)
     uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning", access_log=False)
 
 

@@ -19,10 +19,20 @@ class Clock(Protocol):
 
 
 class SystemClock:
-    """The wall clock."""
+    """The wall clock, plus an offset that ``advance`` grows (POST /_mock/clock/advance on a real clock)."""
+
+    def __init__(self) -> None:
+        self.offset = timedelta(0)
 
     def now(self) -> datetime:
-        return datetime.now(UTC)
+        return datetime.now(UTC) + self.offset
+
+    def advance(self, seconds: float) -> datetime:
+        """Jump ``seconds`` ahead of the wall clock (never backwards), and keep flowing from there."""
+        if seconds < 0:
+            raise ValueError(f"SystemClock only moves forward; got advance({seconds!r}).")
+        self.offset += timedelta(seconds=seconds)
+        return self.now()
 
 
 class ManualClock:

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from mockserver.domain.model import Team
+from mockserver.faults import FaultSettings
 
 
 def demo_key(seed: str) -> str:
@@ -68,6 +69,14 @@ class Settings:
     fast_lane: bool = True
     spec_path: Path | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    # For frontend developers (mockserver/frontend.py wires them; README "Using the mock from a browser").
+    cors_origins: tuple[str, ...] = ()  # allowed browser origins; empty = any localhost origin; "*" = any
+    control_token: str | None = None  # when set, /_mock needs X-Mock-Token: <token>
+    state_file: Path | None = None  # keep the state across restarts
+    state_save_seconds: float = 2.0  # how often a changed state is written (and always on clean shutdown)
+    fixtures: str | None = None  # a fixtures file (YAML/JSON) or a shipped scenario's name
+    faults: FaultSettings = FaultSettings()
+    request_log_size: int = 200  # GET /_mock/requests keeps this many
 
     @property
     def base_url(self) -> str:
