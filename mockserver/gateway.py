@@ -124,18 +124,15 @@ class Gateway:
             await send(message)
 
         try:
-            matched = self.index.match(scope["method"], scope["path"])
+            try:
+                matched = self.index.match(scope["method"], scope["path"])
+            except AurousError:  # 405 on a contract path: still echo the caller's team pin
+                self._echo_team_pin(headers, requested_version, context)
+                raise
             if matched is None:
                 # Not a contract operation: Connexion answers (404/405, docs, control API) and the
-                # envelope handlers registered in app.py shape its errors. A valid key still picks the
-                # team's pinned version for the echo (a 405 on a known path is served under the pin).
-                if b"x-api-key" in headers or b"authorization" in headers:
-                    try:
-                        team = self.keyring.authenticate(key_from_headers(headers))
-                    except AurousError:
-                        pass
-                    else:
-                        context.version = self.versions.echo(requested_version, team.pinned_version)
+                # envelope handlers registered in app.py shape its errors.
+                self._echo_team_pin(headers, requested_version, context)
                 await self.app(scope, receive, send_with_headers)
                 return
             operation, path_params = matched
@@ -151,6 +148,15 @@ class Gateway:
             await self._send_error(send_with_headers, ServerError("The mock server failed unexpectedly."), context)
         finally:
             CURRENT.reset(token)
+
+    def _echo_team_pin(self, headers: Mapping[bytes, bytes], requested: str | None, context: RequestContext) -> None:
+        """Outside a contract operation, a valid key still picks the version echoed: its team's pin."""
+        if b"x-api-key" in headers or b"authorization" in headers:
+            try:
+                team = self.keyring.authenticate(key_from_headers(headers))
+            except AurousError:
+                return
+            context.version = self.versions.echo(requested, team.pinned_version)
 
     async def _serve(
         self,
@@ -269,19 +275,24 @@ class Gateway:
         status = 200
         if isinstance(result, tuple):
             result, status = result
-        await send({"type": "http.response.start", "status": status, "headers": [_CONTENT_TYPE_JSON]})
-        await send({"type": "http.response.body", "body": dumps(result)})
+        body = dumps(result)
+        # The very bytes and headers Connexion would send (content-length, JSONIFIER's encoding).
+        headers = [_CONTENT_TYPE_JSON, (b"content-length", str(len(body)).encode())]
+        await send({"type": "http.response.start", "status": status, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
 
     @staticmethod
     async def _send_error(send: Send, error: AurousError, context: RequestContext) -> None:
+        body = envelope.render(error, context.request_id)
+        length = (b"content-length", str(len(body)).encode())
         await send(
             {
                 "type": "http.response.start",
                 "status": error.status,
-                "headers": [_CONTENT_TYPE_JSON, *envelope.error_headers(error)],
+                "headers": [length, _CONTENT_TYPE_JSON, *envelope.error_headers(error)],
             }
         )
-        await send({"type": "http.response.body", "body": envelope.render(error, context.request_id)})
+        await send({"type": "http.response.body", "body": body})
 
 
 async def _read_body(receive: Receive, headers: Mapping[bytes, bytes], limit: int) -> bytes:

@@ -11,4 +11,5 @@ JSONIFIER = Jsonifier(json, separators=(",", ":"))
 
 
 def dumps(data: Any) -> bytes:
-    return json.dumps(data, separators=(",", ":")).encode()
+    """Exactly the bytes Connexion sends for a handler's return value (JSONIFIER, trailing newline included)."""
+    return JSONIFIER.dumps(data).encode()
