@@ -40,6 +40,8 @@ def assert_envelope(response: Any, status: int, code: str | None = None) -> dict
     error = body["error"]
     assert set(error) == ENVELOPE_KEYS
     assert error["type"] in ERROR_TYPES
+    assert error["param"] is None or isinstance(error["param"], str), error
+    assert isinstance(error["message"], str) and error["message"]
     assert REQUEST_ID.fullmatch(error["request_id"])
     assert error["doc_url"] == f"https://docs.aurous-labs.com/errors#{error['code']}"
     assert response.headers["aurous-request-id"] == error["request_id"]
