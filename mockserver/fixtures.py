@@ -133,6 +133,8 @@ class Fixtures:
             self.drained.append((self._team(entry.get("team", 0), where).id, entry["bucket"]))
 
     def _team(self, ref: Any, where: str) -> Team:
+        if isinstance(ref, str) and ref.isdigit() and all(ref not in (t.id, t.name) for t in self.teams):
+            ref = int(ref)  # JSON object keys are strings: "0" is the first team
         if isinstance(ref, int) and not isinstance(ref, bool):
             if 0 <= ref < len(self.teams):
                 return self.teams[ref]
