@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install serve test test-python lint-spec docs bench clean
+.PHONY: install serve test test-python lint-spec docs bench conformance clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ docs:
 
 bench: $(STAMP)
 	$(BIN)/python bench/run_all.py
+
+# The conformance kit against a freshly started local mock (manual clock: the kit advances it).
+conformance: $(STAMP)
+	bash scripts/conformance_against_mock.sh $(ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules build dist *.egg-info

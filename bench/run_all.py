@@ -1,0 +1,23 @@
+"""Every benchmark of the project, one after another (`make bench`). Figures only, never assertions.
+
+- mock_throughput.py: our mock vs Stoplight Prism, side by side (needs wrk and Prism; see its docstring)
+- conformance_speed.py: how long a default conformance run takes against a local mock, and where
+- mutation_score.py: the kit vs plain Schemathesis over the matrix of broken servers (when present)
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+for script in ("mock_throughput.py", "conformance_speed.py", "mutation_score.py"):
+    path = HERE / script
+    if not path.exists():
+        continue
+    print(f"\n== {script}", flush=True)
+    completed = subprocess.run([sys.executable, str(path)], cwd=HERE.parent)
+    if completed.returncode != 0:
+        print(f"(exit status {completed.returncode})", flush=True)
