@@ -32,7 +32,14 @@ from mockserver.auth import KeyRing
 from mockserver.clock import ManualClock, SystemClock
 from mockserver.context import CURRENT
 from mockserver.frontend import FrontendKit, prepare_settings
-from mockserver.domain.errors import AurousError, InvalidRequest, NotFound, ServerError, UnsupportedMediaType
+from mockserver.domain.errors import (
+    AurousError,
+    InvalidRequest,
+    MethodNotAllowed,
+    NotFound,
+    ServerError,
+    UnsupportedMediaType,
+)
 from mockserver.domain.service import CharactersService, ServiceSettings
 from mockserver.gateway import Gateway
 from mockserver.idempotency import IdempotencyCache
@@ -92,17 +99,12 @@ def _respond(error: AurousError) -> ConnexionResponse:
     )
 
 
-class MethodNotAllowed(InvalidRequest):
-    status = 405
-    code = "method_not_allowed"
-
-
 def _translate_problem(status: int, detail: str) -> AurousError:
     """Connexion's and Starlette's own errors, in the contract's terms."""
     if status == 404:
         return NotFound("No such route in the Aurous API.", code="resource_not_found")
     if status == 405:
-        return MethodNotAllowed("This method is not allowed on this path.")
+        return MethodNotAllowed()
     if status == 415:
         return UnsupportedMediaType(f"Unsupported Content-Type. {detail}".strip())
     if 400 <= status < 500:

@@ -34,8 +34,12 @@ def render(error: AurousError, request_id: str) -> bytes:
 
 
 def error_headers(error: AurousError) -> list[tuple[bytes, bytes]]:
-    """Headers an error carries besides the ones every response gets (429's Retry-After)."""
+    """Headers an error carries besides the ones every response gets: 429's Retry-After, 405's Allow."""
+    headers = []
     retry_after = getattr(error, "retry_after", None)
     if retry_after is not None:
-        return [(b"retry-after", str(int(retry_after)).encode())]
-    return []
+        headers.append((b"retry-after", str(int(retry_after)).encode()))
+    allow = getattr(error, "allow", None)
+    if allow:
+        headers.append((b"allow", ", ".join(allow).encode()))
+    return headers

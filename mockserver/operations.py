@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from mockserver.domain.errors import MethodNotAllowed
 from mockserver.ratelimit import BucketSpec
 
 _METHODS = ("get", "put", "post", "delete", "patch")
@@ -86,13 +87,16 @@ class OperationIndex:
         self.known_versions: tuple[str, ...] = tuple(versions.get("known", [self.default_version]))
 
     def match(self, method: str, path: str) -> tuple[Operation, dict[str, str]] | None:
-        """The operation for this request, or None when the path or the method is not in the contract."""
+        """The operation for this request, or None when the path is not in the contract.
+
+        Raises MethodNotAllowed (with the path's methods) when the path is but the method is not.
+        """
         for route in self._routes:
             found = route.pattern.match(path)
             if found is None:
                 continue
             operation = route.by_method.get(method)
             if operation is None:
-                return None
+                raise MethodNotAllowed(tuple(route.by_method))
             return operation, dict(zip(route.param_names, found.groups(), strict=True))
         return None

@@ -38,6 +38,7 @@ __all__ = [
     "InvalidApiKey",
     "InvalidRequest",
     "InvalidState",
+    "MethodNotAllowed",
     "MissingApiKey",
     "NotFound",
     "PayloadTooLarge",
@@ -144,6 +145,19 @@ class UnsupportedMediaType(AurousError):
     type = "invalid_request"
     code = "unsupported_media_type"
     default_message = "Unsupported Content-Type; send application/json."
+
+
+class MethodNotAllowed(AurousError):
+    """The path exists but not with this method; ``allow`` lists the methods it has (RFC 9110's Allow)."""
+
+    status = 405
+    type = "invalid_request"
+    code = "method_not_allowed"
+    default_message = "This method is not allowed on this path."
+
+    def __init__(self, allow: tuple[str, ...] = (), message: str | None = None) -> None:
+        self.allow = allow
+        super().__init__(message or (f"Method not allowed; this path takes {', '.join(allow)}." if allow else None))
 
 
 class AuthenticationError(AurousError):
