@@ -1,7 +1,7 @@
 """The request log behind ``GET /_mock/requests``: the last N requests and how they were answered.
 
 One pure ASGI class, placed just outside the gateway: it times each request and, when the response
-starts, appends one entry to a bounded deque (method, path, query, status, team, duration, request id).
+starts, appends one tuple to a bounded deque; GET /_mock/requests renders the entries.
 The team and request id are read from the gateway's request context, which is still current while the
 gateway sends. The log's own route and the docs pages are not logged, so polling the log shows only the
 traffic of the client under study.
@@ -25,12 +25,12 @@ _NOT_LOGGED = ("/_mock/requests", "/_mock/docs", "/docs", "/openapi.json", "/_mo
 
 class RequestLog:
     def __init__(self, size: int = 200) -> None:
-        self.entries: deque[dict[str, Any]] = deque(maxlen=size)
+        self.entries: deque[tuple[Any, ...]] = deque(maxlen=size)
 
     def recent(self, limit: int | None = None) -> list[dict[str, Any]]:
-        """Newest first."""
+        """Newest first, rendered on demand: the hot path only appends a tuple."""
         entries = list(reversed(self.entries))
-        return entries if limit is None else entries[:limit]
+        return [_render(entry) for entry in (entries if limit is None else entries[:limit])]
 
     def clear(self) -> None:
         self.entries.clear()
@@ -45,24 +45,29 @@ class RequestLogMiddleware:
         if scope["type"] != "http" or scope["path"].startswith(_NOT_LOGGED):
             await self.app(scope, receive, send)
             return
-        started = time.perf_counter()
+        started = time.time()
+        append = self.log.entries.append
+        method, path, query = scope["method"], scope["path"], scope["query_string"]  # routing may rewrite scope
 
         async def logging_send(message: Message) -> None:
             if message["type"] == "http.response.start":
                 context = CURRENT.get(None)
-                team = context.team if context is not None else None
-                self.log.entries.append(
-                    {
-                        "at": datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z"),
-                        "method": scope["method"],
-                        "path": scope["path"],
-                        "query": scope["query_string"].decode("latin-1"),
-                        "status": message["status"],
-                        "team_id": None if team is None else team.id,
-                        "request_id": None if context is None else context.request_id,
-                        "duration_ms": round((time.perf_counter() - started) * 1000, 3),
-                    }
-                )
+                append((started, time.time(), method, path, query, message["status"], context))
             await send(message)
 
         await self.app(scope, receive, logging_send)
+
+
+def _render(entry: tuple[Any, ...]) -> dict[str, Any]:
+    started, ended, method, path, query, status, context = entry
+    team = context.team if context is not None else None
+    return {
+        "at": datetime.fromtimestamp(started, UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z"),
+        "method": method,
+        "path": path,
+        "query": query.decode("latin-1"),
+        "status": status,
+        "team_id": None if team is None else team.id,
+        "request_id": None if context is None else context.request_id,
+        "duration_ms": round((ended - started) * 1000, 3),
+    }
