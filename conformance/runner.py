@@ -116,6 +116,7 @@ def run(options: RunOptions) -> RunResult:
             mock.reset()
             kit_notes.append("The mock was reset (--reset-mock) before the run.")
     other = client.with_key(other_key, "other team") if other_key else None
+    other_pinned = (mock.team_of(other_key) or {}).get("pinned_version") if mock is not None and other_key else None
 
     fixtures = Fixtures(
         client,
@@ -134,6 +135,7 @@ def run(options: RunOptions) -> RunResult:
         allow_spend=options.allow_spend,
         exhaust_rate_limits=options.exhaust_rate_limits,
         pinned_version=pinned,
+        other_pinned_version=other_pinned,
         notes=kit_notes,
     )
     try:

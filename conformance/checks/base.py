@@ -53,6 +53,7 @@ class Kit:
     allow_spend: bool = False
     exhaust_rate_limits: bool = False
     pinned_version: str | None = None  # the primary team's pin, when the mock tells it
+    other_pinned_version: str | None = None  # the second team's pin, when the mock tells it
     notes: list[str] = field(default_factory=list)
 
     def require_other_team(self) -> Client:

@@ -63,6 +63,11 @@ def remaining_tokens_decrease_per_request(kit: Kit) -> None:
     second = kit.client.post(f"/v1/characters/{UNKNOWN_ID}/save", pace=False)
     _, r1, _ = _headers(first)
     limit, r2, _ = _headers(second)
+    # A request that took a token cannot leave the bucket full: tokens never exceed the capacity.
+    if max(r1, r2) >= limit:
+        raise RateLimitHeadersBroken(
+            f"remaining {max(r1, r2)} after a request that spent a token; the capacity is {limit}", exchange=second
+        )
     # characters_post refills 30/min: at most one token per 2 s, plus one for rounding.
     allowed = int((time.monotonic() - started) / 2) + 1
     if r2 >= r1 + allowed and r1 < limit:
