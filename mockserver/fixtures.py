@@ -27,12 +27,15 @@ same rows back on every reset.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from mockserver.domain import lifecycle
+from mockserver.domain import service as service_rules
+from mockserver.domain.errors import InvalidRequest
 from mockserver.domain.model import Character, Pose, Ref, Status, Team, freeze_attributes
 from mockserver.ids import new_id, ulid_of
 from mockserver.settings import ConfigError
@@ -45,6 +48,10 @@ _CHARACTER_KEYS = {
     "team", "id", "name", "status", "error_message", "attributes", "client_reference_id", "refs",
     "created_seconds_ago", "aurous_version", "due_in_seconds", "outcome",
 }  # fmt: skip
+
+
+_VERSION = re.compile(r"\d{4}-\d{2}-\d{2}")
+_TEN_YEARS = 10 * 366 * 86_400
 
 
 class FixtureError(ConfigError):
@@ -126,7 +133,10 @@ class Fixtures:
         if len(set(ids)) != len(ids):
             raise _fail("characters", "two characters have the same id")
         self.drained: list[tuple[str, str]] = []
-        for n, entry in enumerate(data.get("rate_limits") or []):
+        rate_limits = data.get("rate_limits") or []
+        if not isinstance(rate_limits, list):
+            raise _fail("rate_limits", "must be a list")
+        for n, entry in enumerate(rate_limits):
             where = f"rate_limits[{n}]"
             if not isinstance(entry, dict) or not isinstance(entry.get("bucket"), str):
                 raise _fail(where, "needs a bucket (and a team; default 0)")
@@ -163,26 +173,37 @@ class Fixtures:
         if not isinstance(name, str) or not 1 <= len(name) <= 120:
             raise _fail(f"{where}.name", "must be a string of 1 to 120 characters")
         attributes = entry.get("attributes")
-        if attributes is not None and not isinstance(attributes, dict):
-            raise _fail(f"{where}.attributes", "must be a mapping")
+        client_reference_id = entry.get("client_reference_id")
+        try:  # the public API's own bounds, so that a seeded row is one the API could have made
+            attributes = None if attributes is None else service_rules._attributes(attributes)
+            client_reference_id = service_rules._client_reference_id(client_reference_id)
+        except InvalidRequest as exc:
+            raise _fail(f"{where}.{exc.param}", exc.message) from None
+        version = entry.get("aurous_version")
+        if version is not None and (not isinstance(version, str) or _VERSION.fullmatch(version) is None):
+            raise _fail(f"{where}.aurous_version", "must be a date, YYYY-MM-DD")
         refs: tuple[Ref, ...] = ()
         if "refs" in entry:
             try:
-                refs = tuple(Ref(Pose(r["pose"]), str(r["url"])) for r in entry["refs"])
+                refs = tuple(Ref(Pose(r["pose"]), r["url"]) for r in entry["refs"])
+                if not all(isinstance(ref.url, str) and 0 < len(ref.url) <= 2048 for ref in refs):
+                    raise ValueError
             except (TypeError, KeyError, ValueError):
                 raise _fail(f"{where}.refs", "must be a list of {pose, url}") from None
         numbers = {}
         for key in ("created_seconds_ago", "due_in_seconds"):
             value = entry.get(key)
-            if value is not None and (isinstance(value, bool) or not isinstance(value, int | float) or value < 0):
-                raise _fail(f"{where}.{key}", "must be a number of seconds, 0 or more")
+            if value is not None and (
+                isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= _TEN_YEARS
+            ):
+                raise _fail(f"{where}.{key}", "must be a number of seconds, from 0 to ten years")
             numbers[key] = value
         outcome = entry.get("outcome")
         if outcome not in (None, "succeed", "fail"):
             raise _fail(f"{where}.outcome", "must be succeed or fail")
         error_message = entry.get("error_message")
-        if error_message is not None and not isinstance(error_message, str):
-            raise _fail(f"{where}.error_message", "must be a string")
+        if error_message is not None and (not isinstance(error_message, str) or not 0 < len(error_message) <= 500):
+            raise _fail(f"{where}.error_message", "must be a string of 1 to 500 characters")
         epoch = datetime.fromtimestamp(0, UTC)  # replaced at seed time
         character = Character(
             id=character_id,
@@ -191,9 +212,9 @@ class Fixtures:
             status=Status.REVIEWING,
             created_at=epoch,
             updated_at=epoch,
-            aurous_version=str(entry.get("aurous_version") or team.pinned_version or default_version),
+            aurous_version=version or team.pinned_version or default_version,
             refs=refs,
-            client_reference_id=entry.get("client_reference_id"),
+            client_reference_id=client_reference_id,
             attributes=freeze_attributes(attributes),
             error_message=error_message,
         )
