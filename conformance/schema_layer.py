@@ -328,12 +328,20 @@ def _finding(name: str, failure: Any, info: Any, interaction: Any) -> Finding:
         curl = curl.replace("Reproduce with:", "").strip()
     return Finding(
         title=f"{failure.title} ({failure.operation})" if failure.operation else failure.title,
-        message=failure.message,
+        # Some Schemathesis failures (a 5xx) carry no message: say what was seen rather than nothing.
+        message=failure.message or _seen(interaction) or failure.title,
         rule=_rule(name),
         curl=_redact_curl(curl),
         request_text=request_text,
         response_text=response_text,
     )
+
+
+def _seen(interaction: Any) -> str | None:
+    response = getattr(interaction, "response", None)
+    if response is None:
+        return None
+    return f"HTTP {response.status_code}: {response.content[:300].decode('utf-8', errors='replace')}"
 
 
 def _redact_curl(curl: str | None) -> str | None:
