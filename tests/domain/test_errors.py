@@ -16,6 +16,7 @@ EXPECTED = {
     e.InsufficientCredits: (402, "invalid_request", "insufficient_credits"),
     e.NotFound: (404, "not_found", "resource_not_found"),
     e.IdempotencyKeyInUse: (409, "invalid_request", "idempotency_key_in_use"),
+    e.MethodNotAllowed: (405, "invalid_request", "method_not_allowed"),
     e.PayloadTooLarge: (413, "invalid_request", "payload_too_large"),
     e.UnsupportedMediaType: (415, "invalid_request", "unsupported_media_type"),
     e.MissingApiKey: (401, "authentication", "missing_api_key"),
