@@ -2,7 +2,7 @@
 
 Every fault is one a real deployment can produce, in the contract's own terms, so that a client practises
 its real failure handling: a 429 is ``rate_limit``/``too_many_requests`` with ``Retry-After`` and
-``X-RateLimit-Remaining: 0``; a 5xx is ``server_error`` in the Aurous envelope; a failed synthesis ends in
+``X-RateLimit-Remaining: 0``; a 5xx is type ``server_error``, code ``internal_error``, in the Aurous envelope; a failed synthesis ends in
 ``failed`` with ``error_message``. Faults apply to contract operations only (``/v1/...``), never to
 ``/_mock`` or the docs.
 

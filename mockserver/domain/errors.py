@@ -17,7 +17,7 @@
     │   ├── InvalidApiKey                                  invalid_api_key
     │   └── RevokedApiKey                                  revoked_api_key
     ├── RateLimited                  429 rate_limit        too_many_requests (carries bucket, retry_after)
-    └── ServerError                  500 server_error      server_error
+    └── ServerError                  500 server_error      internal_error
 
 ``status`` and ``type`` are fixed per class. ``code`` is a class default that an instance may override
 where the contract uses several codes for one kind of failure, e.g.
@@ -208,4 +208,4 @@ class RateLimited(AurousError):
 class ServerError(AurousError):
     status = 500
     type = "server_error"
-    code = "server_error"
+    code = "internal_error"  # openapi.yaml: unexpected failures are 500 server_error / internal_error

@@ -50,7 +50,7 @@ def test_a_server_error_fault_is_a_5xx_envelope_and_changes_nothing(client):
 
     response = create(client, key)
 
-    error = assert_envelope(response, 503, "server_error")
+    error = assert_envelope(response, 503, "internal_error")
     assert "server_error" == error["type"]
     client.delete("/_mock/faults")
     assert [] == client.get("/v1/characters", headers={"X-Api-Key": key}).json()["data"]
@@ -63,7 +63,7 @@ def test_the_fast_lane_gets_faults_too(client):
 
     response = client.get(f"/v1/characters/{character['id']}", headers={"X-Api-Key": key})
 
-    assert_envelope(response, 500, "server_error")
+    assert_envelope(response, 500, "internal_error")
 
 
 def test_a_synthesis_failure_fault_makes_syntheses_end_failed(client):
