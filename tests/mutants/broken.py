@@ -112,8 +112,9 @@ class Modifier:
     def owner(self, character: Character) -> Any:
         return next(t for t in self.teams if t.id == character.team_id)
 
-    def character(self, character_id: str | None) -> Character | None:
-        return self.service.store.find_any(character_id) if character_id else None
+    def character(self, character_id: object) -> Character | None:
+        """Any team's character by id; None for anything else (fuzzed bodies send numbers, lists, …)."""
+        return self.service.store.find_any(character_id) if isinstance(character_id, str) and character_id else None
 
     def own_character(self, req: Request) -> Character | None:
         """The live character the request's path names, if the caller's team owns it."""
@@ -149,7 +150,9 @@ class Modifier:
             }
         }
 
-    def as_error(self, resp: Response, status: int, type: str, code: str, message: str, param: str | None = None) -> Response:
+    def as_error(
+        self, resp: Response, status: int, type: str, code: str, message: str, param: str | None = None
+    ) -> Response:
         """The server's own response (its headers kept) turned into this error."""
         request_id = resp.headers.get("aurous-request-id") or new_request_id()
         resp.status = status

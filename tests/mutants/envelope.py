@@ -156,7 +156,8 @@ class ProblemJsonOnMalformedBody(_EnvelopeFault):
             except ValueError:
                 resp.status = 400
                 resp.headers["content-type"] = "application/problem+json"
-                resp.set_json({"type": "about:blank", "title": "Bad Request", "detail": "Request body is not valid JSON", "status": 400})
+                problem = {"type": "about:blank", "title": "Bad Request", "detail": "Body is not JSON", "status": 400}
+                resp.set_json(problem)
         return resp
 
 

@@ -67,21 +67,21 @@ class IdempotencyConflictNeverRaised(_IdempotencyFault):
 
 @dataclass
 class InvalidOriginalCached(_IdempotencyFault):
-    """A 400 original is cached: the key cannot be used again, even for a valid request (409)."""
+    """A 400 original is cached and replayed: the key cannot be used again, even for a valid request."""
 
     caught_by = "invalid_request_original_is_not_cached"
-    refused: set[tuple[str, str]] = field(default_factory=set)
+    refused: dict[tuple[str, str], Response] = field(default_factory=dict)
 
     def request(self, req: Request) -> Request | Response:
-        scope = (req.api_key or "", req.headers.get("idempotency-key", ""))
-        if scope[1] and scope in self.refused:
-            return self.answer_alone(req, 409, "invalid_request", "idempotency_key_in_use", "Key already used.")
+        cached = self.refused.get((req.api_key or "", req.headers.get("idempotency-key", "")))
+        if cached is not None:
+            return Response(cached.status, {**cached.headers, "aurous-idempotent-replayed": "true"}, cached.body)
         return req
 
     def response(self, req: Request, resp: Response) -> Response:
         key = req.headers.get("idempotency-key")
-        if key and resp.status == 400:
-            self.refused.add((req.api_key or "", key))
+        if key and resp.status == 400 and req.method == "POST":
+            self.refused[(req.api_key or "", key)] = Response(resp.status, dict(resp.headers), resp.body)
         return resp
 
 
@@ -94,9 +94,16 @@ class IdempotencyKeysAcrossTeams(_IdempotencyFault):
 
     def request(self, req: Request) -> Request | Response:
         key, team = req.headers.get("idempotency-key"), self.team_of(req)
-        if key and team is not None and self.owners.setdefault(key, team.id) != team.id:
-            return self.answer_alone(req, 409, "invalid_request", "idempotency_key_in_use", "Key already used.")
+        req.notes["taken"] = bool(key and team is not None and self.owners.setdefault(key, team.id) != team.id)
         return req
+
+    def response(self, req: Request, resp: Response) -> Response:
+        if req.notes["taken"]:
+            # The gateway's answer (its headers kept); the handler behind it ran, but the caller is refused.
+            return self.as_error(
+                resp, 409, "invalid_request", "idempotency_key_in_use", "Key already used.", "Idempotency-Key"
+            )
+        return resp
 
 
 @dataclass

@@ -115,7 +115,8 @@ class ListMixesTeams(Modifier):
     def response(self, req: Request, resp: Response) -> Response:
         team = self.team_of(req)
         body = resp.json()
-        if req.method == "GET" and req.path == "/v1/characters" and resp.status == 200 and team and isinstance(body, dict):
+        listing = req.method == "GET" and req.path == "/v1/characters" and resp.status == 200
+        if listing and team is not None and isinstance(body, dict):
             others = [c for t in self.teams if t.id != team.id for c in self.service.store.list_live(t.id)]
             body["data"] = body["data"] + [c.to_public() for c in others]
             resp.set_json(body)
@@ -152,7 +153,8 @@ class SoftDeletedListed(Modifier):
     def response(self, req: Request, resp: Response) -> Response:
         team = self.team_of(req)
         body = resp.json()
-        if req.method == "GET" and req.path == "/v1/characters" and resp.status == 200 and team and isinstance(body, dict):
+        listing = req.method == "GET" and req.path == "/v1/characters" and resp.status == 200
+        if listing and team is not None and isinstance(body, dict):
             deleted = [c for c in self.service.store.iter_newest_first(team.id) if c.status is Status.DELETED]
             body["data"] = body["data"] + [c.to_public() for c in deleted]
             resp.set_json(body)

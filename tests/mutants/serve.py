@@ -24,7 +24,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--synthesis-seconds", type=float, default=0.2)
     args = parser.parse_args(argv)
     mutant = None if args.name == "reference" else by_name(args.name)
-    app = build(mutant, clock=args.clock, rate_limits=args.rate_limits == "on", synthesis_seconds=args.synthesis_seconds)
+    rate_limits = args.rate_limits == "on"
+    app = build(mutant, clock=args.clock, rate_limits=rate_limits, synthesis_seconds=args.synthesis_seconds)
 
     import uvicorn
 

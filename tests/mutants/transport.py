@@ -46,7 +46,8 @@ class ClientReferenceIdDropped(_WireFault):
         body = resp.json()
         rows = [body] if isinstance(body, dict) and body.get("object") == "character" else []
         rows += (body.get("data") or []) if isinstance(body, dict) and body.get("object") == "list" else []
-        dropped = [row.pop("client_reference_id") for row in rows if isinstance(row, dict) and "client_reference_id" in row]
+        rows = [row for row in rows if isinstance(row, dict)]
+        dropped = [row.pop("client_reference_id") for row in rows if "client_reference_id" in row]
         if dropped:
             resp.set_json(body)
         return resp

@@ -122,7 +122,8 @@ class RowMintedUnderTeamPin(_VersionFault):
 
     def response(self, req: Request, resp: Response) -> Response:
         team, body = self.team_of(req), resp.json()
-        if req.method == "POST" and req.path == "/v1/characters" and resp.status == 201 and team and isinstance(body, dict):
+        created = req.method == "POST" and req.path == "/v1/characters" and resp.status == 201
+        if created and team is not None and isinstance(body, dict):
             minted = replace(self.character(body["id"]), aurous_version=team.pinned_version or DEFAULT_VERSION)
             self.store(minted)
             resp.set_json(minted.to_public())
