@@ -57,7 +57,7 @@ class IdempotencyConflictNeverRaised(_IdempotencyFault):
 
     def request(self, req: Request) -> Request | Response:
         key = req.headers.get("idempotency-key")
-        if key is not None and req.method == "POST":
+        if key is not None and 1 <= len(key) <= 256 and req.method == "POST":  # validation still happens
             scope = (req.api_key or "", key)
             body = _canonical(req.json())
             if self.first_body.setdefault(scope, body) != body:
@@ -70,18 +70,18 @@ class InvalidOriginalCached(_IdempotencyFault):
     """A 400 original is cached and replayed: the key cannot be used again, even for a valid request."""
 
     caught_by = "invalid_request_original_is_not_cached"
-    refused: dict[tuple[str, str], Response] = field(default_factory=dict)
+    refused: dict[tuple[str, str, str], Response] = field(default_factory=dict)  # (key of the team, path, key)
 
     def request(self, req: Request) -> Request | Response:
-        cached = self.refused.get((req.api_key or "", req.headers.get("idempotency-key", "")))
-        if cached is not None:
+        cached = self.refused.get((req.api_key or "", req.path, req.headers.get("idempotency-key", "")))
+        if cached is not None and req.method == "POST":
             return Response(cached.status, {**cached.headers, "aurous-idempotent-replayed": "true"}, cached.body)
         return req
 
     def response(self, req: Request, resp: Response) -> Response:
         key = req.headers.get("idempotency-key")
         if key and resp.status == 400 and req.method == "POST":
-            self.refused[(req.api_key or "", key)] = Response(resp.status, dict(resp.headers), resp.body)
+            self.refused[(req.api_key or "", req.path, key)] = Response(resp.status, dict(resp.headers), resp.body)
         return resp
 
 
