@@ -6,11 +6,12 @@ import argparse
 import sys
 from dataclasses import replace
 
-from mockserver import frontend_cli
 from mockserver.settings import ConfigError, Settings
 
 
 def parse_args(argv: list[str] | None = None) -> Settings:
+    from mockserver import frontend_cli  # imports Connexion: after _skip_httpx_cli
+
     parser = argparse.ArgumentParser(
         prog="python -m mockserver",
         description="The Aurous Characters API reference mock server.",
@@ -72,9 +73,24 @@ def banner(settings: Settings) -> str:
     return "\n".join(lines)
 
 
+def _skip_httpx_cli() -> None:
+    """Keep httpx's command-line client (rich, click, pygments) out of the server process.
+
+    Connexion imports httpx, and httpx's ``__init__`` imports its CLI module when rich and click are
+    installed (Schemathesis installs them); that is about 0.14 s of a 1 s start-up budget for code the
+    server never runs. httpx treats an unimportable ``httpx._main`` as "CLI extras not installed",
+    which is all this does, and only in this entry point (tests and library users are untouched).
+    """
+    if "httpx" not in sys.modules:
+        sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]
+
+
 def main(argv: list[str] | None = None) -> None:
+    _skip_httpx_cli()
     settings = parse_args(argv)
     import uvicorn
+
+    from mockserver import frontend_cli
 
     from mockserver.app import create_app
 
@@ -85,7 +101,8 @@ def main(argv: list[str] | None = None) -> None:
     print(banner(settings), flush=True)
     for warning in frontend_cli.startup_warnings(settings):
         print(warning, file=sys.stderr, flush=True)
-    uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning", access_log=False)
+    # ws="none": the API has no WebSocket routes, and loading a WebSocket stack costs start-up time.
+    uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning", access_log=False, ws="none")
 
 
 if __name__ == "__main__":
