@@ -171,6 +171,7 @@ def create_app(settings: Settings | None = None) -> AsyncApp:
             lifecycle_variant=settings.lifecycle_variant,
             storage_base_url=settings.base_url,
             upload_base_url=settings.base_url,
+            credit_costs=index.credit_costs,  # the spec's x-aurous-credit-cost, not a table of our own
         ),
     )
     limiter = RateLimiter(index.buckets, enabled=settings.rate_limits)
