@@ -136,7 +136,9 @@ class Gateway:
                 await self.app(scope, receive, send_with_headers)
                 return
             operation, path_params = matched
-            await self._serve(scope, receive, send_with_headers, operation, path_params, headers, context, rate_headers)
+            await self._serve(
+                scope, receive, send_with_headers, operation, path_params, headers, requested_version, context, rate_headers
+            )
         except AurousError as error:
             if started:
                 raise
@@ -166,11 +168,10 @@ class Gateway:
         operation: Operation,
         path_params: dict[str, str],
         headers: dict[bytes, bytes],
+        requested_version: str | None,
         context: RequestContext,
         rate_headers: list[tuple[bytes, bytes]],
     ) -> None:
-        raw_version = headers.get(b"aurous-version")
-        requested_version = raw_version.decode("latin-1") if raw_version is not None else None
         if operation.secured:
             context.team = self.keyring.authenticate(key_from_headers(headers))
         pinned = context.team.pinned_version if context.team else None
