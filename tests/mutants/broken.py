@@ -72,6 +72,11 @@ class Response:
     def set_json(self, data: Any) -> None:
         self.body = json.dumps(data).encode()
 
+    def envelope(self) -> dict[str, Any] | None:
+        """The parsed body when it is the `{"error": {...}}` envelope, else None."""
+        body = self.json()
+        return body if isinstance(body, dict) and isinstance(body.get("error"), dict) else None
+
 
 @dataclass
 class Modifier:

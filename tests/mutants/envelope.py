@@ -67,8 +67,8 @@ class NotFoundCodeIsNotFound(_EnvelopeFault):
     caught_by = "save_on_unknown_id_is_404_resource_not_found"
 
     def response(self, req: Request, resp: Response) -> Response:
-        body = resp.json()
-        if resp.status == 404 and isinstance(body, dict) and isinstance(body.get("error"), dict):
+        body = resp.envelope()
+        if resp.status == 404 and body is not None:
             error = body["error"]
             error["code"], error["doc_url"] = "not_found", "https://docs.aurous-labs.com/errors#not_found"
             resp.set_json(body)
@@ -82,8 +82,8 @@ class StripeErrorType(_EnvelopeFault):
     caught_by = "save_on_synthesizing_is_400_invalid_request_error"
 
     def response(self, req: Request, resp: Response) -> Response:
-        body = resp.json()
-        if resp.status == 400 and isinstance(body, dict) and isinstance(body.get("error"), dict):
+        body = resp.envelope()
+        if resp.status == 400 and body is not None:
             body["error"]["type"] = "invalid_request_error"
             resp.set_json(body)
         return resp
@@ -96,8 +96,8 @@ class FlatErrorBody(_EnvelopeFault):
     caught_by = "error_body_is_the_aurous_envelope"
 
     def response(self, req: Request, resp: Response) -> Response:
-        body = resp.json()
-        if resp.status >= 400 and isinstance(body, dict) and isinstance(body.get("error"), dict):
+        body = resp.envelope()
+        if resp.status >= 400 and body is not None:
             resp.set_json(body["error"])
         return resp
 
@@ -121,8 +121,8 @@ class RequestIdBodyDiffersFromHeader(_EnvelopeFault):
     caught_by = "error_body_is_the_aurous_envelope"
 
     def response(self, req: Request, resp: Response) -> Response:
-        body = resp.json()
-        if resp.status >= 400 and isinstance(body, dict) and isinstance(body.get("error"), dict):
+        body = resp.envelope()
+        if resp.status >= 400 and body is not None:
             from mockserver.ids import new_request_id
 
             body["error"]["request_id"] = new_request_id()

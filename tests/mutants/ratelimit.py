@@ -73,8 +73,8 @@ class RateLimitCodeWrong(_RateFault):
     caught_by = "exhausted_bucket_is_429_with_retry_after"
 
     def response(self, req: Request, resp: Response) -> Response:
-        body = resp.json()
-        if resp.status == 429 and isinstance(body, dict) and isinstance(body.get("error"), dict):
+        body = resp.envelope()
+        if resp.status == 429 and body is not None:
             body["error"]["code"] = "rate_limit_exceeded"
             body["error"]["doc_url"] = "https://docs.aurous-labs.com/errors#rate_limit_exceeded"
             resp.set_json(body)
