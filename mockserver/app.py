@@ -19,7 +19,6 @@ from connexion.exceptions import ProblemException
 from connexion.lifecycle import ConnexionRequest, ConnexionResponse
 from connexion.middleware import MiddlewarePosition
 from connexion.options import SwaggerUIOptions
-from connexion.resolver import RelativeResolver
 from connexion.spec import OpenAPISpecification
 from connexion.security import ApiKeySecurityHandler, BearerSecurityHandler
 from connexion.validators import VALIDATOR_MAP
@@ -32,6 +31,7 @@ from mockserver.auth import KeyRing
 from mockserver.clock import ManualClock, SystemClock
 from mockserver.context import CURRENT
 from mockserver.frontend import FrontendKit, prepare_settings
+from mockserver.handlers import CONTROL_HANDLERS, PUBLIC_HANDLERS, TableResolver
 from mockserver.domain.errors import (
     AurousError,
     InvalidRequest,
@@ -58,8 +58,8 @@ CONTROL_SPEC_PATH = Path(__file__).parent / "control" / "control.yaml"
 
 # The fast lane (gateway.py): operations with no body and one opaque path parameter.
 FAST_HANDLERS = {
-    "characters.retrieve_character": characters.retrieve_character,
-    "characters.save_character": characters.save_character,
+    "retrieveCharacter": characters.retrieve_character,
+    "saveCharacter": characters.save_character,
 }
 
 
@@ -196,13 +196,13 @@ def create_app(settings: Settings | None = None) -> AsyncApp:
     with _trusting_shipped_contract(spec_path):
         app.add_api(
             spec,
-            resolver=RelativeResolver("mockserver.api"),
+            resolver=TableResolver(PUBLIC_HANDLERS, "PUBLIC_HANDLERS"),
             swagger_ui_options=SwaggerUIOptions(swagger_ui_path="/docs"),
             name="public",
         )
     app.add_api(
         load_spec(CONTROL_SPEC_PATH),  # mounted at its servers URL, /_mock
-        resolver=RelativeResolver("mockserver.control"),
+        resolver=TableResolver(CONTROL_HANDLERS, "CONTROL_HANDLERS"),
         swagger_ui_options=SwaggerUIOptions(swagger_ui_path="/docs"),
         name="control",
     )
