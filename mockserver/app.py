@@ -30,6 +30,7 @@ from mockserver.api import characters
 from mockserver.auth import KeyRing
 from mockserver.clock import ManualClock, SystemClock
 from mockserver.context import CURRENT
+from mockserver.docs_page import SwaggerPage
 from mockserver.frontend import FrontendKit, prepare_settings
 from mockserver.handlers import CONTROL_HANDLERS, PUBLIC_HANDLERS, TableResolver
 from mockserver.domain.errors import (
@@ -229,6 +230,7 @@ def create_app(settings: Settings | None = None) -> AsyncApp:
         faults=kit.faults,
     )
     kit.add_inner_middleware(app)
+    app.add_middleware(SwaggerPage, position=MiddlewarePosition.BEFORE_SWAGGER)  # /docs/: our page, Connexion's files
     # Exposed for tests and tools running in-process (the control API offers the same over HTTP).
     app.state = type("MockState", (), {})()  # type: ignore[attr-defined]
     app.state.service, app.state.clock, app.state.settings = service, clock, settings  # type: ignore[attr-defined]
