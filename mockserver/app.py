@@ -8,6 +8,7 @@ contract's cross-cutting rules; every error, whoever raises it, leaves through `
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -100,6 +101,25 @@ def _respond(error: AurousError) -> ConnexionResponse:
     )
 
 
+# Connexion's words for a 415: "Invalid Content-type (text/plain), expected ['application/json']".
+_CONTENT_TYPE_DETAIL = re.compile(r"Invalid Content-type \((?P<sent>[^)]*)\), expected \[(?P<expected>[^\]]*)\]")
+
+
+def _unsupported_media_type(detail: str) -> UnsupportedMediaType:
+    """A 415 whose message names the header that fixes it (curl's -d sends a form type unless told)."""
+    match = _CONTENT_TYPE_DETAIL.search(detail)
+    if match is None:
+        return UnsupportedMediaType(f"Unsupported Content-Type. {detail}".strip())
+    expected = [kind.strip(" '\"") for kind in match["expected"].split(",") if kind.strip(" '\"")] or ["application/json"]
+    message = (
+        f"Content-Type {match['sent'] or '(none)'} is not accepted here: send the body as {' or '.join(expected)}, "
+        f"with the header 'Content-Type: {expected[0]}'."
+    )
+    if match["sent"].startswith("application/x-www-form-urlencoded"):
+        message += " (curl -d sends application/x-www-form-urlencoded unless you add -H 'Content-Type: application/json'.)"
+    return UnsupportedMediaType(message)
+
+
 def _translate_problem(status: int, detail: str) -> AurousError:
     """Connexion's and Starlette's own errors, in the contract's terms."""
     if status == 404:
@@ -107,7 +127,7 @@ def _translate_problem(status: int, detail: str) -> AurousError:
     if status == 405:
         return MethodNotAllowed()
     if status == 415:
-        return UnsupportedMediaType(f"Unsupported Content-Type. {detail}".strip())
+        return _unsupported_media_type(detail)
     if 400 <= status < 500:
         return InvalidRequest(detail or "The request is not valid.", code="invalid_request_error")
     return ServerError()

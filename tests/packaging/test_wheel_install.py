@@ -109,7 +109,7 @@ def test_aurous_mock_starts_answers_and_the_installed_kit_judges_it(installed):
 
         assert 200 == listed[0] and json.loads(listed[1])["data"]  # the shipped every_state scenario is there
         assert (200, 200) == (swagger[0], control_docs[0])
-        assert b"swagger-ui" in swagger[1]
+        assert b"aurous-intro" in swagger[1]  # our page (package data), over the Swagger UI files
 
         kit = subprocess.run(
             [str(installed["bin"] / "aurous-conformance"), "run", "--base-url", base, "--api-key", key,
