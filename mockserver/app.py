@@ -110,13 +110,14 @@ def _unsupported_media_type(detail: str) -> UnsupportedMediaType:
     match = _CONTENT_TYPE_DETAIL.search(detail)
     if match is None:
         return UnsupportedMediaType(f"Unsupported Content-Type. {detail}".strip())
-    expected = [kind.strip(" '\"") for kind in match["expected"].split(",") if kind.strip(" '\"")] or ["application/json"]
+    expected = [kind.strip(" '\"") for kind in match["expected"].split(",")]
+    expected = [kind for kind in expected if kind] or ["application/json"]
     message = (
         f"Content-Type {match['sent'] or '(none)'} is not accepted here: send the body as {' or '.join(expected)}, "
         f"with the header 'Content-Type: {expected[0]}'."
     )
     if match["sent"].startswith("application/x-www-form-urlencoded"):
-        message += " (curl -d sends application/x-www-form-urlencoded unless you add -H 'Content-Type: application/json'.)"
+        message += " (curl -d sends a form type unless you add -H 'Content-Type: application/json'.)"
     return UnsupportedMediaType(message)
 
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import pprint
 import re
 import sys
 from pathlib import Path
@@ -50,7 +49,9 @@ def _example_of_schema(spec: dict[str, Any], schema: Any) -> Any:
     if "example" in schema:
         return schema["example"]
     properties = schema.get("properties", {})
-    return {name: _example_of_schema(spec, prop) for name, prop in properties.items() if name in schema.get("required", [])}
+    return {
+        name: _example_of_schema(spec, prop) for name, prop in properties.items() if name in schema.get("required", [])
+    }
 
 
 def _request(spec: dict[str, Any], path: str, item: dict[str, Any], operation: dict[str, Any]) -> dict[str, Any]:
@@ -105,7 +106,7 @@ def _shell_quote(text: str) -> str:
 def curl(method: str, request: dict[str, Any]) -> str:
     lines = [f"curl -sS --fail-with-body -X {method} {_shell_quote(request['url'])}"]
     for name, value in request["headers"].items():
-        lines.append(f'-H "X-Api-Key: $AUROUS_API_KEY"' if value is None else f"-H {_shell_quote(f'{name}: {value}')}")
+        lines.append('-H "X-Api-Key: $AUROUS_API_KEY"' if value is None else f"-H {_shell_quote(f'{name}: {value}')}")
     if request["content_type"] == "application/json":
         body = json.dumps(request["body"], indent=2, ensure_ascii=False).replace("\n", "\n  ")
         lines.append(f"-d {_shell_quote(body)}")
@@ -116,7 +117,9 @@ def curl(method: str, request: dict[str, Any]) -> str:
 
 def javascript(method: str, request: dict[str, Any]) -> str:
     header_lines = [
-        '    "X-Api-Key": process.env.AUROUS_API_KEY,' if value is None else f"    {json.dumps(name)}: {json.dumps(value)},"
+        '    "X-Api-Key": process.env.AUROUS_API_KEY,'
+        if value is None
+        else f"    {json.dumps(name)}: {json.dumps(value)},"
         for name, value in request["headers"].items()
     ]
     lines = []
@@ -199,7 +202,11 @@ def samples_for(spec: dict[str, Any], path: str, method: str) -> list[dict[str, 
 def _block(samples: list[dict[str, str]]) -> list[str]:
     lines = ["      x-codeSamples:\n"]
     for sample in samples:
-        lines += [f"      - lang: {sample['lang']}\n", f"        label: {json.dumps(sample['label'])}\n", "        source: |\n"]
+        lines += [
+            f"      - lang: {sample['lang']}\n",
+            f"        label: {json.dumps(sample['label'])}\n",
+            "        source: |\n",
+        ]
         lines += [("          " + line).rstrip() + "\n" for line in sample["source"].splitlines()]
     return lines
 
@@ -253,7 +260,9 @@ def main(argv: list[str] | None = None) -> int:
     new = rewrite(text, spec)
     if args.check:
         if new != text:
-            print(f"{args.spec}: x-codeSamples are out of date; run: python scripts/gen_code_samples.py", file=sys.stderr)
+            print(
+                f"{args.spec}: x-codeSamples are out of date; run: python scripts/gen_code_samples.py", file=sys.stderr
+            )
             return 1
         return 0
     if new != text:

@@ -38,12 +38,14 @@ RUNNERS = {
 
 
 def samples() -> Iterator[Any]:
-    for path, item in SPEC["paths"].items():
+    for item in SPEC["paths"].values():
         for method in METHODS:
             if method in item:
                 operation = item[method]
                 for sample in operation.get("x-codeSamples", []):
-                    yield pytest.param(operation["operationId"], sample, id=f"{operation['operationId']}-{sample['label']}")
+                    yield pytest.param(
+                        operation["operationId"], sample, id=f"{operation['operationId']}-{sample['label']}"
+                    )
 
 
 def test_the_spec_is_in_sync_with_the_generator():
@@ -91,7 +93,9 @@ class Mock:
         self.key = self.http.get("/_mock/teams").json()[0]["api_keys"][0]
 
     def call(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
-        response = self.http.request(method, path, headers={"X-Api-Key": self.key, **kwargs.pop("headers", {})}, **kwargs)
+        response = self.http.request(
+            method, path, headers={"X-Api-Key": self.key, **kwargs.pop("headers", {})}, **kwargs
+        )
         assert response.is_success, response.text
         return response
 
@@ -115,7 +119,10 @@ class Mock:
     def uploaded(self) -> dict[str, str]:
         swap = self.upload_ticket()
         url = f"/v1/characters/uploads/{swap[EXAMPLE_UPLOAD]}/content?signature={swap[EXAMPLE_SIGNATURE]}"
-        assert self.http.put(url, content=b"\xff\xd8\xff jpeg bytes", headers={"Content-Type": "image/jpeg"}).status_code == 204
+        assert (
+            self.http.put(url, content=b"\xff\xd8\xff jpeg bytes", headers={"Content-Type": "image/jpeg"}).status_code
+            == 204
+        )
         return swap
 
 

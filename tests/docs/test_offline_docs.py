@@ -19,7 +19,9 @@ METHODS = ("get", "put", "post", "delete", "patch")
 def contract_operations() -> list[tuple[str, str]]:
     """(first tag, operationId) of every operation of openapi.yaml."""
     spec = yaml.safe_load((ROOT / "openapi.yaml").read_text(encoding="utf-8"))
-    return [(item[m]["tags"][0], item[m]["operationId"]) for item in spec["paths"].values() for m in METHODS if m in item]
+    return [
+        (item[m]["tags"][0], item[m]["operationId"]) for item in spec["paths"].values() for m in METHODS if m in item
+    ]
 
 
 def render_offline(page: Path, tmp_path: Path) -> tuple[str, list[str]]:

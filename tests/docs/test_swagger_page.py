@@ -8,7 +8,7 @@ import re
 
 import httpx
 
-from tests.frontend.conftest import needs_chromium, render, servers  # noqa: F401  (servers: a fixture)
+from tests.frontend.conftest import needs_chromium, render
 
 pytestmark = needs_chromium
 
@@ -27,7 +27,9 @@ def test_the_introduction_is_folded_and_every_operation_is_one_line(servers, tmp
 def test_try_it_uses_a_real_character_of_the_demo_team_and_its_key(servers, tmp_path):
     server = servers("--clock", "manual", "--fixtures", "every_state").wait_ready()
     teams = httpx.get(f"{server.base}/_mock/teams").json()
-    rows = httpx.get(f"{server.base}/_mock/characters", params={"team_id": teams[0]["id"], "status": "reviewing"}).json()
+    rows = httpx.get(
+        f"{server.base}/_mock/characters", params={"team_id": teams[0]["id"], "status": "reviewing"}
+    ).json()
 
     dom = render(f"{server.base}/docs/#/Characters/saveCharacter", tmp_path)
 

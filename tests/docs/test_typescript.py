@@ -19,7 +19,9 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture(scope="module")
 def compiled() -> str:
-    result = subprocess.run(["bash", "scripts/check_ts_types.sh"], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        ["bash", "scripts/check_ts_types.sh"], cwd=ROOT, capture_output=True, text=True, timeout=600
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     return result.stdout
 
@@ -54,7 +56,9 @@ def test_the_compiled_example_creates_saves_and_gets_a_ready_character(compiled)
             f"console.log(JSON.stringify(await createSaveAndGet({json.dumps(server.base)}, {json.dumps(key)}, 200)));"
         )
 
-        result = subprocess.run(["node", "--input-type=module", "-e", script], capture_output=True, text=True, timeout=60)
+        result = subprocess.run(
+            ["node", "--input-type=module", "-e", script], capture_output=True, text=True, timeout=60
+        )
     finally:
         server.stop()
 
