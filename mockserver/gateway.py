@@ -49,7 +49,7 @@ FastHandler = Callable[..., Awaitable[Any]]
 
 JSON_BODY_LIMIT = 1024 * 1024  # 1 MiB: far above any valid request of this API
 UPLOAD_BODY_LIMIT = 10 * 1024 * 1024  # the documented 10 MB image limit
-_BODY_LIMITS = {"uploads.put_upload_content": UPLOAD_BODY_LIMIT}
+_BODY_LIMITS = {"putUploadContent": UPLOAD_BODY_LIMIT}
 _CONTENT_TYPE_JSON = (b"content-type", b"application/json")
 
 
