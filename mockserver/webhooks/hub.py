@@ -122,6 +122,8 @@ class WebhookHub:
         url = body.get("url")
         if url is None:
             raise InvalidRequest("url is required.", code="missing_field", param="url")
+        if isinstance(url, str) and len(url) > rules.URL_MAX:
+            raise InvalidRequest(f"url must be at most {rules.URL_MAX} characters.", code="value_out_of_range", param="url")
         if not isinstance(url, str) or not rules.url_allowed(url):
             raise InvalidRequest(
                 f"url must be an https:// URL of at most {rules.URL_MAX} characters "
