@@ -72,6 +72,9 @@ STATE_DEPENDENT: dict[str, set[tuple[int, str]]] = {
     "characters.list_characters": {(400, "invalid_cursor")},
     # a random character_id is unknown (404) or not ready (400); images cost credits
     "images.create_image": {(400, "character_not_ready"), (402, "insufficient_credits")},
+    # a team has at most 16 webhook endpoints (spec DECISION); a test fire must name a subscribed event type
+    "webhooks.create_webhook_endpoint": {(400, "value_out_of_range")},
+    "webhooks.fire_test_delivery": {(400, "invalid_request_error")},
 }
 # Everywhere: Hypothesis reuses an Idempotency-Key across examples with different bodies, which the
 # contract answers with 409 idempotency_key_in_use; a paced run may still meet a 429 on a shared bucket.
