@@ -64,6 +64,7 @@ class _Session:
     other: dict[str, Any] | None = None
     character: dict[str, Any] | None = None  # the driven character, as GET returned it once settled
     event: Delivery | None = None  # its event, as received
+    created: Any = None  # the exchange that created it: what a finding shows as the request to reproduce
     problem: str | None = None  # why the setup could not be done (checks skip with it)
 
     def path(self, name: str) -> str:
@@ -155,6 +156,7 @@ def _driven(kit: Kit) -> _Session:
         raise Skip("the team has not enough credits for a synthesize-flow create (402)")
     expect_status(exchange, 201, "synthesize-flow create for the webhook checks")
     created = exchange.json()
+    session.created = exchange
     kit.fixtures.created.append(created["id"])
     if kit.fixtures.spent is not None and kit.mock is None:
         kit.fixtures.spent += 1
@@ -205,7 +207,7 @@ def webhook_delivery_is_signed_and_fresh(kit: Kit) -> None:
         session.primary["secret"], session.event.header(SIGNATURE_HEADER), session.event.body, session.event.received_at
     )
     if problem:
-        raise WebhookSignatureInvalid(problem, exchange=kit.client.log[-1])
+        raise WebhookSignatureInvalid(problem, exchange=session.created)
 
 
 @behaviour("webhooks", needs=("webhook",))
@@ -216,7 +218,7 @@ def webhook_event_matches_the_contract(kit: Kit) -> None:
     event = session.event.json()
     if not isinstance(event, dict) or set(event) != ENVELOPE_KEYS:
         keys = sorted(event) if isinstance(event, dict) else type(event).__name__
-        raise WebhookPayloadWrong(f"envelope keys {keys}; expected {sorted(ENVELOPE_KEYS)}")
+        raise WebhookPayloadWrong(f"envelope keys {keys}; expected {sorted(ENVELOPE_KEYS)}", exchange=session.created)
     expected_type = "character.failed" if session.character.get("status") == "failed" else "character.completed"
     problems = []
     if event["type"] != expected_type:
@@ -236,7 +238,7 @@ def webhook_event_matches_the_contract(kit: Kit) -> None:
     elif (sent["id"], sent["status"]) != (session.character["id"], session.character["status"]):
         problems.append(f"data.object is {sent['id']} {sent['status']!r}; GET says {session.character['id']} {session.character['status']!r}")
     if problems:
-        raise WebhookPayloadWrong("; ".join(problems))
+        raise WebhookPayloadWrong("; ".join(problems), exchange=session.created)
 
 
 @behaviour("webhooks", needs=("webhook",))
@@ -248,7 +250,10 @@ def webhook_echoes_client_reference_id(kit: Kit) -> None:
     expected = f"kit-webhooks-{session.token}"
     if not isinstance(sent, dict) or sent.get("client_reference_id") != expected:
         got = sent.get("client_reference_id") if isinstance(sent, dict) else sent
-        raise WebhookPayloadWrong(f"client_reference_id {got!r} in the event; the character was created with {expected!r}")
+        raise WebhookPayloadWrong(
+            f"client_reference_id {got!r} in the event; the character was created with {expected!r}",
+            exchange=session.created,
+        )
 
 
 @behaviour("webhooks", needs=("webhook",))
@@ -295,4 +300,5 @@ def webhook_not_delivered_to_another_teams_endpoint(kit: Kit) -> None:
         raise CrossTeamLeak(
             f"the other team's endpoint received {(leaked[0].json() or {}).get('type')} about {session.character['id']}",
             rule="Keys belong to a team; every resource is per team (webhook events included).",
+            exchange=session.created,
         )
