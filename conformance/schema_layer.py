@@ -72,8 +72,7 @@ STATE_DEPENDENT: dict[str, set[tuple[int, str]]] = {
     "characters.list_characters": {(400, "invalid_cursor")},
     # a random character_id is unknown (404) or not ready (400); images cost credits
     "images.create_image": {(400, "character_not_ready"), (402, "insufficient_credits")},
-    # a team has at most 16 webhook endpoints (spec DECISION); a test fire must name a subscribed event type
-    "webhooks.create_webhook_endpoint": {(400, "value_out_of_range")},
+    # a test fire must name an event type the endpoint subscribes to
     "webhooks.fire_test_delivery": {(400, "invalid_request_error")},
 }
 # Everywhere: Hypothesis reuses an Idempotency-Key across examples with different bodies, which the
@@ -202,6 +201,9 @@ def run_schema_layer(options: SchemaLayerOptions) -> tuple[list[CheckOutcome], d
     if options.app is not None:
         schema.app = options.app
     schema = schema.include(path_regex="^/v1/").exclude(path_regex="/content$")
+    # Registering webhook endpoints is left to the webhook checks (--webhook-listen): fuzzed registrations
+    # would point a real deployment's deliveries at arbitrary URLs, and the kit could not delete them after.
+    schema = schema.exclude(operation_id="webhooks.create_webhook_endpoint")
     schema.hooks.register_hook_with_name(_filter_failure, "filter_failure")
     schema.hooks.register_hook_with_name(_known_versions_only(options.known_versions), "map_headers")
 

@@ -106,7 +106,7 @@ class WebhookHub:
         self._deliveries: dict[str, Delivery] = {}
         self._due: list[tuple[datetime, int, str]] = []  # heap of (due, tie-break, delivery id)
         self._seq = itertools.count()
-        self.on_enqueue: Callable[[], None] | None = None  # the worker's wake-up (worker.py sets it)
+        self.wake_worker: Callable[[], None] | None = None  # the worker's wake-up (worker.py sets it)
         self.server_loop: asyncio.AbstractEventLoop | None = None  # where character state may be touched
 
     # -- endpoints (the public API) -----------------------------------------------------------------------
@@ -186,7 +186,9 @@ class WebhookHub:
                 metadata=dict(metadata),
             )
             self._endpoints[endpoint.id] = endpoint
-            return endpoint
+        if self.wake_worker is not None:  # on a real clock the worker also finishes due syntheses: start it now
+            self.wake_worker()
+        return endpoint
 
     def list_endpoints(self, team_id: str) -> list[Endpoint]:
         with self._lock:
@@ -313,8 +315,8 @@ class WebhookHub:
             self._schedule(delivery, now + self._first_delay())
             made.append(delivery)
         self._forget_old()
-        if self.on_enqueue is not None:
-            self.on_enqueue()
+        if self.wake_worker is not None:
+            self.wake_worker()
         return made
 
     def _first_delay(self) -> timedelta:
@@ -476,8 +478,8 @@ class WebhookHub:
             )
             self._deliveries[copy.id] = copy
             self._schedule(copy, now)
-            if self.on_enqueue is not None:
-                self.on_enqueue()
+            if self.wake_worker is not None:
+                self.wake_worker()
             return copy.to_json()
 
     def send_test_event(self, body: Any, character: Character | None) -> list[dict[str, Any]]:

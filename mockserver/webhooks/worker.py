@@ -38,7 +38,7 @@ class DeliveryWorker:
         self._thread: threading.Thread | None = None
         self._guard = threading.Lock()
         self._stopping = threading.Event()
-        hub.on_enqueue = self.wake
+        hub.wake_worker = self.wake
 
     def wake(self) -> None:
         """Make sure the thread runs (called under the hub's lock: must not block)."""
