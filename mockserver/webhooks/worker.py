@@ -38,11 +38,13 @@ class DeliveryWorker:
         self._thread: threading.Thread | None = None
         self._guard = threading.Lock()
         self._stopping = threading.Event()
+        self._woken = False  # set by every wake; an idle thread only exits if nobody woke it meanwhile
         hub.wake_worker = self.wake
 
     def wake(self) -> None:
         """Make sure the thread runs (called under the hub's lock: must not block)."""
         with self._guard:
+            self._woken = True
             if self._thread is None or not self._thread.is_alive():
                 self._stopping.clear()
                 self._thread = threading.Thread(target=self._run, name="aurous-webhooks", daemon=True)
@@ -73,6 +75,8 @@ class DeliveryWorker:
             timeout=rules.DELIVERY_TIMEOUT_SECONDS, follow_redirects=False, trust_env=False
         ) as client:
             while not self._stopping.is_set():
+                with self._guard:
+                    self._woken = False
                 self._nudge_syntheses()
                 for job in self.hub.claim_due():
                     task = asyncio.create_task(self._attempt(client, job))
@@ -81,7 +85,10 @@ class DeliveryWorker:
                 if tasks or self.hub.has_pending() or (self.real_clock and self.hub.has_active_endpoints()):
                     idle_since = time.monotonic()
                 elif time.monotonic() - idle_since > IDLE_EXIT:
-                    break
+                    with self._guard:
+                        if not self._woken:  # a wake after this iteration's claim must not be lost
+                            self._thread = None
+                            break
                 await asyncio.sleep(TICK)
             for task in list(tasks):
                 task.cancel()
