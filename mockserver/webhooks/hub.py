@@ -80,9 +80,10 @@ class WebhookFaults:
 class DeliveryJob:
     """One attempt the worker is to make: everything it needs, copied out under the lock."""
 
-    __slots__ = ("body", "delivery_id", "event_id", "event_type", "number", "secret", "url")
+    __slots__ = ("body", "claimed_at", "delivery_id", "event_id", "event_type", "number", "secret", "url")
 
-    def __init__(self, delivery: Delivery, secret: str) -> None:
+    def __init__(self, delivery: Delivery, secret: str, claimed_at: datetime) -> None:
+        self.claimed_at = claimed_at  # on the mock's clock: the attempt's sent_at
         self.delivery_id = delivery.id
         self.event_id = delivery.event_id
         self.event_type = delivery.event_type
@@ -346,7 +347,7 @@ class WebhookHub:
                     delivery.status, delivery.next_attempt_at = "abandoned", None
                     continue
                 delivery.status = "in_flight"
-                jobs.append(DeliveryJob(delivery, endpoint.secret))
+                jobs.append(DeliveryJob(delivery, endpoint.secret, now))
         return jobs
 
     def has_pending(self) -> bool:
@@ -370,7 +371,7 @@ class WebhookHub:
                 return
             now = self.clock.now()
             delivery.attempts.append(
-                Attempt(job.number, now, status_code, error, duration_ms, signature_timestamp)
+                Attempt(job.number, job.claimed_at, status_code, error, duration_ms, signature_timestamp)
             )
             endpoint = self._endpoints.get(delivery.endpoint_id)
             if rules.is_success(status_code):
