@@ -126,3 +126,15 @@ def test_redeliver_sends_the_same_event_again_and_reset_forgets_everything(mock)
     assert_envelope(mock.client.post("/_mock/webhooks/events", json={"endpoint_id": "we_nope"}), 404)
     assert mock.client.post("/_mock/reset").status_code == 204
     assert mock.deliveries() == [] and mock.client.get("/_mock/webhooks/endpoints").json() == []
+
+
+def test_a_mock_without_endpoints_pays_nothing_for_webhooks(mock):
+    service, worker = mock.app.state.service, mock.app.state.webhook_worker
+    character = mock.create_synthesizing()
+    mock.advance(3)
+    assert mock.client.post(f"/v1/characters/{character['id']}/save", headers=mock.keys[0]).status_code == 200
+
+    assert service.store.on_change is None  # no hook on the character store's writes
+    assert not worker.running  # no delivery thread
+    mock.register("https://hooks.example.com")
+    assert service.store.on_change is not None
