@@ -74,7 +74,8 @@ def _kit(name: str, seed: int, max_examples: int, all_layers: bool) -> tuple[boo
     key = TestClient(app).get("/_mock/teams").json()[0]["api_keys"][0]
     started = time.perf_counter()
     options = RunOptions(
-        api_key=key, app=app, seed=seed, max_examples=max_examples, layers=layers, exhaust_rate_limits=True
+        api_key=key, app=app, seed=seed, max_examples=max_examples, layers=layers, exhaust_rate_limits=True,
+        webhook_listen="127.0.0.1:0",  # the webhook checks need a receiver (a free loopback port)
     )
     result = run(options)
     return not result.conforms, [o.name for o in result.failed], time.perf_counter() - started

@@ -3,6 +3,7 @@
 - mock_throughput.py: our mock vs Stoplight Prism, side by side (needs wrk and Prism; see its docstring)
 - conformance_speed.py: how long a default conformance run takes against a local mock, and where
 - mutation_score.py: the kit vs plain Schemathesis over the matrix of broken servers (when present)
+- webhooks_slow_receiver.py: the API's latency beside a fast, a slow and a dead webhook receiver
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 
-for script in ("mock_throughput.py", "conformance_speed.py", "mutation_score.py"):
+for script in ("mock_throughput.py", "conformance_speed.py", "mutation_score.py", "webhooks_slow_receiver.py"):
     path = HERE / script
     if not path.exists():
         continue

@@ -45,6 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--phases", default="examples,coverage,fuzzing,stateful", help="Schemathesis phases to run")
     r.add_argument("--timeout", type=float, default=30.0, help="per-request timeout in seconds")
     r.add_argument("--quiet", action="store_true", help="no progress lines")
+    r.add_argument("--webhook-listen", metavar="HOST:PORT",
+                   help="run a webhook receiver here (an address the target can reach) and check its deliveries")
     return parser
 
 
@@ -83,6 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         reset_mock=args.reset_mock,
         use_mock_control=not args.no_mock_control,
         timeout=args.timeout,
+        webhook_listen=args.webhook_listen,
         progress=None if args.quiet else progress,
     )
     try:

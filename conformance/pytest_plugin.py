@@ -28,6 +28,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--conformance-max-examples", type=int, default=10)
     group.addoption("--conformance-allow-spend", action="store_true")
     group.addoption("--conformance-layers", default="schema,lifecycle,behaviour")
+    group.addoption("--conformance-webhook-listen", metavar="HOST:PORT", help="run the webhook checks' receiver here")
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -45,6 +46,7 @@ def _result(config: pytest.Config) -> RunResult:
                 max_examples=config.getoption("conformance_max_examples"),
                 allow_spend=config.getoption("conformance_allow_spend"),
                 layers=tuple(config.getoption("conformance_layers").split(",")),
+                webhook_listen=config.getoption("conformance_webhook_listen"),
             )
         )
     return _RESULT["run"]

@@ -56,6 +56,7 @@ class RunOptions:
     use_mock_control: bool = True
     only: tuple[str, ...] | None = None  # run only these check names (tests, bisecting)
     timeout: float = 30.0
+    webhook_listen: str | None = None  # HOST:PORT for the kit's webhook receiver; webhook checks skip without it
     poll_timeout: float = 180.0
     cleanup: bool | None = None  # None: delete what the kit created, except on the mock
     progress: Callable[[str], None] | None = None
@@ -137,6 +138,7 @@ def run(options: RunOptions) -> RunResult:
         pinned_version=pinned,
         other_pinned_version=other_pinned,
         notes=kit_notes,
+        webhook_listen=options.webhook_listen,
     )
     try:
         if "schema" in options.layers:
@@ -155,6 +157,9 @@ def run(options: RunOptions) -> RunResult:
             result.timings[layer] = time.perf_counter() - t0
         result.lifecycle = _lifecycle_report(fixtures, mock)
     finally:
+        from conformance.checks.webhooks import close_session
+
+        close_session(kit)  # the receiver stops and the endpoints the kit registered are deleted
         if options.cleanup or (options.cleanup is None and mock is None):
             t0 = time.perf_counter()
             fixtures.cleanup()

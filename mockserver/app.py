@@ -53,6 +53,7 @@ from mockserver.settings import Settings
 from mockserver.store import Store
 from mockserver.validation import ContractJSONBodyValidator, ContractParameterValidator
 from mockserver.versioning import Versions
+from mockserver.webhooks import install as install_webhooks
 
 logger = logging.getLogger("mockserver")
 
@@ -209,6 +210,10 @@ def create_app(settings: Settings | None = None) -> AsyncApp:
         default_version=index.default_version,
     )
 
+    # Issue 13: webhook endpoints per team; deliveries on a worker thread, timed by the mock's clock.
+    webhooks, webhook_worker = install_webhooks(service, clock, real_clock=settings.clock != "manual")
+    kit.control.webhooks = webhooks
+
     app = AsyncApp(
         __name__,
         jsonifier=JSONIFIER,
@@ -255,4 +260,5 @@ def create_app(settings: Settings | None = None) -> AsyncApp:
     # Exposed for tests and tools running in-process (the control API offers the same over HTTP).
     app.state = type("MockState", (), {})()  # type: ignore[attr-defined]
     app.state.service, app.state.clock, app.state.settings = service, clock, settings  # type: ignore[attr-defined]
+    app.state.webhooks, app.state.webhook_worker = webhooks, webhook_worker  # type: ignore[attr-defined]
     return app

@@ -18,8 +18,8 @@ from typing import Any
 from connexion.exceptions import ResolverError
 from connexion.resolver import Resolver
 
-from mockserver.api import balance, characters, images, uploads
-from mockserver.control import frontend_routes, routes
+from mockserver.api import balance, characters, images, uploads, webhooks
+from mockserver.control import frontend_routes, routes, webhook_routes
 
 Handler = Callable[..., Any]
 
@@ -38,6 +38,12 @@ PUBLIC_HANDLERS: Mapping[str, Handler] = {
     "classifyUpload": uploads.classify_upload,
     "createImage": images.create_image,
     "getBalance": balance.get_balance,
+    "createWebhookEndpoint": webhooks.create_webhook_endpoint,
+    "listWebhookEndpoints": webhooks.list_webhook_endpoints,
+    "retrieveWebhookEndpoint": webhooks.retrieve_webhook_endpoint,
+    "deleteWebhookEndpoint": webhooks.delete_webhook_endpoint,
+    "rotateWebhookSecret": webhooks.rotate_webhook_secret,
+    "testWebhookEndpoint": webhooks.fire_test_delivery,
 }
 
 # mockserver/control/control.yaml
@@ -58,6 +64,14 @@ CONTROL_HANDLERS: Mapping[str, Handler] = {
     "listScenarios": frontend_routes.list_scenarios,
     "loadScenario": frontend_routes.load_scenario,
     "putFixtures": frontend_routes.put_fixtures,
+    "listWebhookDeliveries": webhook_routes.list_deliveries,
+    "getWebhookDelivery": webhook_routes.get_delivery,
+    "redeliverWebhook": webhook_routes.redeliver,
+    "sendWebhookEvent": webhook_routes.send_event,
+    "listAllWebhookEndpoints": webhook_routes.list_endpoints,
+    "getWebhookFaults": webhook_routes.get_faults,
+    "setWebhookFaults": webhook_routes.set_faults,
+    "clearWebhookFaults": webhook_routes.clear_faults,
 }
 
 

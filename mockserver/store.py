@@ -11,7 +11,7 @@ synthesis due times, so that completing due syntheses costs a peek when nothing 
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import datetime
 from types import MappingProxyType
 from typing import Any
@@ -32,6 +32,9 @@ class Store:
         self._images: dict[str, Image] = {}
         self._credits: dict[str, int] = {}
         self._due: list[tuple[datetime, str]] = []  # heap of (due_at, character id); stale entries are skipped
+        # Told (before, after) on every write of a character row (after is None on a hard delete): the
+        # webhooks hub turns finished syntheses into events. None (no cost) unless webhooks are installed.
+        self.on_change: Callable[[Character | None, Character | None], None] | None = None
         self.reset()
 
     # -- teams and credits ---------------------------------------------------------------------------
@@ -60,16 +63,21 @@ class Store:
         return self._characters.get(character_id)
 
     def put_character(self, character: Character) -> None:
+        before = self._characters.get(character.id) if self.on_change is not None else None
         self._characters[character.id] = character
         self._team_characters.setdefault(character.team_id, {})[character.id] = None
         if character.pending is not None:
             heapq.heappush(self._due, (character.pending.due_at, character.id))
+        if before is not None and self.on_change is not None:
+            self.on_change(before, character)
 
     def delete_character(self, character_id: str) -> None:
         """Remove the row entirely (a hard delete)."""
         character = self._characters.pop(character_id, None)
         if character is not None:
             self._team_characters.get(character.team_id, {}).pop(character_id, None)
+            if self.on_change is not None:
+                self.on_change(character, None)
 
     def iter_newest_first(self, team_id: str) -> Iterator[Character]:
         """Every row of the team (deleted ones included), newest first."""

@@ -348,6 +348,117 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/webhook_endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the team's webhook endpoints
+         * @description Every endpoint of your team, newest first, with `secret: null`. **DECISION:** a team has at most 16 endpoints, so the list is one page (`has_more: false`). Bucket `webhook_endpoints_get` (120/min, burst 240).
+         */
+        get: operations["listWebhookEndpoints"];
+        put?: never;
+        /**
+         * Register a webhook endpoint
+         * @description Mints an endpoint for your team, generates its signing secret and returns the secret **exactly once**, in `secret`; every later read has `secret: null` (rotate it with `rotate_secret`). `events: ["*"]` subscribes to every event type of today's taxonomy: the wildcard is expanded now, and event types added later are not added to this endpoint. Bucket `webhook_endpoints_post` (10/min, burst 10). Free.
+         *
+         *     `url` must be `https://` and at most 2048 characters; the real API rejects plain `http://`.
+         *     **DECISION (local development):** plain `http://` is accepted when the host is a loopback address (`localhost`, `127.0.0.1`, `[::1]`), so an integrator can point the mock at a receiver on their own machine; the `url` schema's pattern says exactly this. **DECISION:** a team has at most 16 endpoints (400 `value_out_of_range`, `param: url`).
+         *
+         *     **DECISION (version):** the endpoint records the API version applied to this request in `api_version`; every event delivered to it is rendered in that version and says so in the envelope's `api_version`, whatever the team's pin later becomes. The character events (2026-06-19 changelog) apply across all version pins: an endpoint created under `2026-05-15` can subscribe to them.
+         */
+        post: operations["createWebhookEndpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook_endpoints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Opaque endpoint id (`we_...`). No pattern: an unknown, deleted, other team's or malformed id gets 404 `resource_not_found`.
+                 * @example we_01HXMQ7Z3K8Y2NABCDEFGHJKMN
+                 */
+                id: components["parameters"]["WebhookEndpointId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a webhook endpoint
+         * @description The endpoint's metadata and delivery health (`is_active`, `consecutive_failures`, `last_success_at`, `last_failure_at`). `secret` is always null on reads. Bucket `webhook_endpoints_get`.
+         */
+        get: operations["retrieveWebhookEndpoint"];
+        put?: never;
+        post?: never;
+        /**
+         * Cancel (delete) a webhook endpoint
+         * @description Stops all deliveries to the endpoint: pending deliveries and scheduled retries are abandoned, never sent. The endpoint is gone (404 afterwards, and on a repeated DELETE). **DECISION:** the public docs name a per-endpoint cancel operation next to `test` and `rotate_secret` without a page this project could read; this contract spells it as `DELETE`, like deleting a character. Bucket `webhook_endpoints_post`.
+         */
+        delete: operations["deleteWebhookEndpoint"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook_endpoints/{id}/rotate_secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Opaque endpoint id (`we_...`). No pattern: an unknown, deleted, other team's or malformed id gets 404 `resource_not_found`.
+                 * @example we_01HXMQ7Z3K8Y2NABCDEFGHJKMN
+                 */
+                id: components["parameters"]["WebhookEndpointId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate the signing secret
+         * @description Generates a new secret and returns it **once**, in `secret`. **DECISION:** the new secret applies at once to every later attempt, retries of earlier events included; there is no overlap window, so update your verifier before rotating (or accept both secrets for a moment). No body. Bucket `webhook_endpoints_post`.
+         */
+        post: operations["rotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook_endpoints/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Opaque endpoint id (`we_...`). No pattern: an unknown, deleted, other team's or malformed id gets 404 `resource_not_found`.
+                 * @example we_01HXMQ7Z3K8Y2NABCDEFGHJKMN
+                 */
+                id: components["parameters"]["WebhookEndpointId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Fire a synthetic test delivery
+         * @description Enqueues a real, signed delivery of a fixture payload of `event_type` to this endpoint; the envelope carries `synthetic: true` so receivers can filter test fires. `event_type` must be one the endpoint subscribes to (else 400 `invalid_request_error`, `param: event_type`); a disabled endpoint also gets that 400. Own bucket `webhooks_test` (30/min, burst 30) so it does not contend with other webhook calls. **DECISION:** 202 Accepted (the delivery happens afterwards); the mock's character fixture has id `char_00000000000000000000000000`, and event types outside this contract (image, video, usage) carry a placeholder object.
+         */
+        post: operations["testWebhookEndpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1040,6 +1151,193 @@ export interface components {
              */
             billing_mode: string;
         };
+        /**
+         * @description An event type of the v1.0 taxonomy plus the character events of the 2026-06-19 changelog.
+         * @example character.completed
+         * @enum {string}
+         */
+        WebhookEventType: "image.completed" | "image.failed" | "image.cancelled" | "video.completed" | "video.failed" | "video.cancelled" | "character.completed" | "character.failed" | "character.cancelled" | "usage.balance_low" | "webhook.endpoint_disabled";
+        CreateWebhookEndpointRequest: {
+            /**
+             * @description Where to POST events: `https://`, at most 2048 characters. **DECISION:** `http://` to a loopback host (`localhost`, `127.0.0.1`, `[::1]`) is accepted for local development.
+             * @example https://api.acme.dev/aurous-webhook
+             */
+            url: string;
+            /**
+             * @description Event types to subscribe to; `["*"]` is every type of today's taxonomy, expanded now.
+             * @example [
+             *       "character.completed",
+             *       "character.failed"
+             *     ]
+             */
+            events: ("image.completed" | "image.failed" | "image.cancelled" | "video.completed" | "video.failed" | "video.cancelled" | "character.completed" | "character.failed" | "character.cancelled" | "usage.balance_low" | "webhook.endpoint_disabled" | "*")[];
+            /**
+             * @description A label for your dashboard.
+             * @example Production webhook
+             */
+            description?: string | null;
+            /**
+             * @description Echoed on reads. At most 50 keys, string values of at most 500 characters.
+             * @example {
+             *       "env": "prod"
+             *     }
+             */
+            metadata?: {
+                [key: string]: string;
+            };
+        };
+        TestWebhookRequest: {
+            event_type: components["schemas"]["WebhookEventType"];
+        };
+        /** @description A webhook endpoint of your team. */
+        WebhookEndpoint: {
+            /**
+             * @description Opaque endpoint id (`we_` + ULID).
+             * @example we_01HXMQ7Z3K8Y2NABCDEFGHJKMN
+             */
+            id: string;
+            /**
+             * @example webhook_endpoint
+             * @enum {string}
+             */
+            object: "webhook_endpoint";
+            /** @example https://api.acme.dev/aurous-webhook */
+            url: string;
+            /** @description The subscription as stored (`*` already expanded). */
+            events: components["schemas"]["WebhookEventType"][];
+            /** @example Production webhook */
+            description: string | null;
+            /**
+             * @example {
+             *       "env": "prod"
+             *     }
+             */
+            metadata: {
+                [key: string]: string;
+            };
+            /**
+             * @description **DECISION:** the version applied when the endpoint was created; events to it are rendered in it.
+             * @example 2026-05-15
+             */
+            api_version: string;
+            /**
+             * @description A truncated preview of the active secret.
+             * @example whsec_8jK...wxyz
+             */
+            secret_preview: string;
+            /**
+             * @description The signing secret (`whsec_...`): only in the responses of create and `rotate_secret`, null on every other read.
+             * @example null
+             */
+            secret: string | null;
+            /**
+             * @description False once auto-disabled (>= 20 consecutive failed attempts and no success in 24 h).
+             * @example true
+             */
+            is_active: boolean;
+            /**
+             * @description Failed attempts (non-2xx, timeout, connection or TLS error) since the last 2xx.
+             * @example 0
+             */
+            consecutive_failures: number;
+            /**
+             * Format: date-time
+             * @description The most recent 2xx delivery; null if never.
+             * @example 2026-05-04T01:00:00Z
+             */
+            last_success_at: string | null;
+            /**
+             * Format: date-time
+             * @description The most recent failed attempt; null if never.
+             * @example 2026-05-04T01:00:00Z
+             */
+            last_failure_at: string | null;
+            /**
+             * Format: date-time
+             * @description When the endpoint was created.
+             * @example 2026-05-04T01:00:00Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description When it last changed (secret rotated, disabled).
+             * @example 2026-05-04T01:00:00Z
+             */
+            updated_at: string;
+        };
+        WebhookEndpointList: {
+            /**
+             * @example list
+             * @enum {string}
+             */
+            object: "list";
+            data: components["schemas"]["WebhookEndpoint"][];
+            /** @example false */
+            has_more: boolean;
+            /** @example null */
+            next_cursor: string | null;
+        };
+        DeletedWebhookEndpoint: {
+            /** @example we_01HXMQ7Z3K8Y2NABCDEFGHJKMN */
+            id: string;
+            /**
+             * @example webhook_endpoint
+             * @enum {string}
+             */
+            object: "webhook_endpoint";
+            /**
+             * @example true
+             * @enum {boolean}
+             */
+            deleted: true;
+        };
+        WebhookTestFire: {
+            /**
+             * @example webhook_test_fire
+             * @enum {string}
+             */
+            object: "webhook_test_fire";
+            /** @example we_01HXMQ7Z3K8Y2NABCDEFGHJKMN */
+            endpoint_id: string;
+            /** @example evt_01HXMQ7Z3K8Y2NABCDEFGHJKMP */
+            event_id: string;
+            /** @example true */
+            enqueued: boolean;
+        };
+        /** @description **DECISION (envelope):** every delivery's body is one event: `{"id": "evt_...", "object": "event", "type", "created_at", "api_version", "synthetic", "data": {"object": ...}}`. `id` is the same for every endpoint and every retry or redelivery of one occurrence: deduplicate on it. `created_at` is when the event happened (the transition time on the mock's clock). `data.object` is the resource as `GET` would return it right after the event: a `Character` for `character.*` (its `client_reference_id` included), the `WebhookEndpoint` that was disabled (`secret: null`) for `webhook.endpoint_disabled`. */
+        WebhookEvent: {
+            /**
+             * @description `evt_` + ULID.
+             * @example evt_01HXMQ7Z3K8Y2NABCDEFGHJKMP
+             */
+            id: string;
+            /**
+             * @example event
+             * @enum {string}
+             */
+            object: "event";
+            type: components["schemas"]["WebhookEventType"];
+            /**
+             * Format: date-time
+             * @description When the event happened.
+             * @example 2026-05-04T01:00:00Z
+             */
+            created_at: string;
+            /**
+             * @description The receiving endpoint's `api_version`: the version `data.object` is rendered in.
+             * @example 2026-05-15
+             */
+            api_version: string;
+            /**
+             * @description True for test fires (`POST /v1/webhook_endpoints/{id}/test`).
+             * @example false
+             */
+            synthetic: boolean;
+            data: {
+                /** @description A `Character` for `character.*`, a `WebhookEndpoint` for `webhook.endpoint_disabled`. */
+                object: components["schemas"]["Character"] | components["schemas"]["WebhookEndpoint"];
+            };
+        };
     };
     responses: {
         /**
@@ -1221,6 +1519,11 @@ export interface components {
          * @example char_01HXMQ7Z3K8Y2NABCDEFGHJKMR
          */
         StartingAfter: string;
+        /**
+         * @description Opaque endpoint id (`we_...`). No pattern: an unknown, deleted, other team's or malformed id gets 404 `resource_not_found`.
+         * @example we_01HXMQ7Z3K8Y2NABCDEFGHJKMN
+         */
+        WebhookEndpointId: string;
     };
     requestBodies: never;
     headers: {
@@ -2577,6 +2880,551 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+        };
+    };
+    listWebhookEndpoints: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Optional API version pin (`YYYY-MM-DD`). Absent: your team's pinned version, or the system
+                 *     default `2026-05-15` for unauthenticated requests. Known: `2026-05-15`, `2026-06-19`. A malformed
+                 *     value gets 400 `invalid_format` (`param: Aurous-Version`, **DECISION**); a well-formed unknown one
+                 *     400 `unknown_version`. The applied version is echoed in the `Aurous-Version` response header.
+                 *     The schema lists the versions this contract knows (**DECISION**): a well-formed date outside
+                 *     that list is not a valid value here, which is exactly what the 400 `unknown_version` says.
+                 * @example 2026-05-15
+                 */
+                "Aurous-Version"?: components["parameters"]["AurousVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoints. */
+            200: {
+                headers: {
+                    "Aurous-Version": components["headers"]["Aurous-Version"];
+                    "Aurous-Request-Id": components["headers"]["Aurous-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "object": "list",
+                     *       "data": [
+                     *         {
+                     *           "id": "we_01HXMQ7Z3K8Y2NABCDEFGHJKMN",
+                     *           "object": "webhook_endpoint",
+                     *           "url": "https://api.acme.dev/aurous-webhook",
+                     *           "events": [
+                     *             "character.completed",
+                     *             "character.failed",
+                     *             "character.cancelled"
+                     *           ],
+                     *           "description": "Production webhook",
+                     *           "metadata": {
+                     *             "env": "prod"
+                     *           },
+                     *           "api_version": "2026-05-15",
+                     *           "secret_preview": "whsec_8jK...wxyz",
+                     *           "secret": null,
+                     *           "is_active": true,
+                     *           "consecutive_failures": 0,
+                     *           "last_success_at": "2026-05-04T01:00:00Z",
+                     *           "last_failure_at": null,
+                     *           "created_at": "2026-05-03T14:00:00Z",
+                     *           "updated_at": "2026-05-03T14:00:00Z"
+                     *         }
+                     *       ],
+                     *       "has_more": false,
+                     *       "next_cursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookEndpointList"];
+                };
+            };
+            /** @description The request is invalid; `type: invalid_request`, `param` names the offending field or header (or is null). */
+            400: {
+                headers: {
+                    "Aurous-Version": components["headers"]["Aurous-Version"];
+                    "Aurous-Request-Id": components["headers"]["Aurous-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Optional API version pin (`YYYY-MM-DD`). Absent: your team's pinned version, or the system
+                 *     default `2026-05-15` for unauthenticated requests. Known: `2026-05-15`, `2026-06-19`. A malformed
+                 *     value gets 400 `invalid_format` (`param: Aurous-Version`, **DECISION**); a well-formed unknown one
+                 *     400 `unknown_version`. The applied version is echoed in the `Aurous-Version` response header.
+                 *     The schema lists the versions this contract knows (**DECISION**): a well-formed date outside
+                 *     that list is not a valid value here, which is exactly what the 400 `unknown_version` says.
+                 * @example 2026-05-15
+                 */
+                "Aurous-Version"?: components["parameters"]["AurousVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "url": "https://api.acme.dev/aurous-webhook",
+                 *       "events": [
+                 *         "character.completed",
+                 *         "character.failed",
+                 *         "character.cancelled"
+                 *       ],
+                 *       "description": "Production webhook",
+                 *       "metadata": {
+                 *         "env": "prod"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateWebhookEndpointRequest"];
+            };
+        };
+        responses: {
+            /** @description Endpoint created; `secret` is shown this once. */
+            201: {
+                headers: {
+                    "Aurous-Version": components["headers"]["Aurous-Version"];
+                    "Aurous-Request-Id": components["headers"]["Aurous-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "we_01HXMQ7Z3K8Y2NABCDEFGHJKMN",
+                     *       "object": "webhook_endpoint",
+                     *       "url": "https://api.acme.dev/aurous-webhook",
+                     *       "events": [
+                     *         "character.completed",
+                     *         "character.failed",
+                     *         "character.cancelled"
+                     *       ],
+                     *       "description": "Production webhook",
+                     *       "metadata": {
+                     *         "env": "prod"
+                     *       },
+                     *       "api_version": "2026-05-15",
+                     *       "secret_preview": "whsec_8jK...wxyz",
+                     *       "secret": "whsec_8jKpQ4nXabc1234abcdef567890wxyz",
+                     *       "is_active": true,
+                     *       "consecutive_failures": 0,
+                     *       "last_success_at": null,
+                     *       "last_failure_at": null,
+                     *       "created_at": "2026-05-03T14:00:00Z",
+                     *       "updated_at": "2026-05-03T14:00:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            /** @description The request is invalid; `type: invalid_request`, `param` names the offending field or header (or is null). */
+            400: {
+                headers: {
+                    "Aurous-Version": components["headers"]["Aurous-Version"];
+                    "Aurous-Request-Id": components["headers"]["Aurous-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    retrieveWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Optional API version pin (`YYYY-MM-DD`). Absent: your team's pinned version, or the system
+                 *     default `2026-05-15` for unauthenticated requests. Known: `2026-05-15`, `2026-06-19`. A malformed
+                 *     value gets 400 `invalid_format` (`param: Aurous-Version`, **DECISION**); a well-formed unknown one
+                 *     400 `unknown_version`. The applied version is echoed in the `Aurous-Version` response header.
+                 *     The schema lists the versions this contract knows (**DECISION**): a well-formed date outside
+                 *     that list is not a valid value here, which is exactly what the 400 `unknown_version` says.
+                 * @example 2026-05-15
+                 */
+                "Aurous-Version"?: components["parameters"]["AurousVersion"];
+            };
+            path: {
+                /**
+                 * @description Opaque endpoint id (`we_...`). No pattern: an unknown, deleted, other team's or malformed id gets 404 `resource_not_found`.
+                 * @example we_01HXMQ7Z3K8Y2NABCDEFGHJKMN
+                 */
+                id: components["parameters"]["WebhookEndpointId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoint. */
+            200: {
+                headers: {
+                    "Aurous-Version": components["headers"]["Aurous-Version"];
+                    "Aurous-Request-Id": components["headers"]["Aurous-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "we_01HXMQ7Z3K8Y2NABCDEFGHJKMN",
+                     *       "object": "webhook_endpoint",
+                     *       "url": "https://api.acme.dev/aurous-webhook",
+                     *       "events": [
+                     *         "character.completed",
+                     *         "character.failed",
+                     *         "character.cancelled"
+                     *       ],
+                     *       "description": "Production webhook",
+                     *       "metadata": {
+                     *         "env": "prod"
+                     *       },
+                     *       "api_version": "2026-05-15",
+                     *       "secret_preview": "whsec_8jK...wxyz",
+                     *       "secret": null,
+                     *       "is_active": true,
+                     *       "consecutive_failures": 0,
+                     *       "last_success_at": "2026-05-04T01:00:00Z",
+                     *       "last_failure_at": null,
+                     *       "created_at": "2026-05-03T14:00:00Z",
+                     *       "updated_at": "2026-05-03T14:00:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            /** @description The request is invalid; `type: invalid_request`, `param` names the offending field or header (or is null). */
+            400: {
+                headers: {
+                    "Aurous-Version": components["headers"]["Aurous-Version"];
+                    "Aurous-Request-Id": components["headers"]["Aurous-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Unknown id, another team's endpoint, a deleted one, or a malformed id: `code: resource_not_found`. Never distinguishes "does not exist" from "not yours". */
+            404: {
+                headers: {
+                    "Aurous-Version": components["headers"]["Aurous-Version"];
+                    "Aurous-Request-Id": components["headers"]["Aurous-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Optional API version pin (`YYYY-MM-DD`). Absent: your team's pinned version, or the system
+                 *     default `2026-05-15` for unauthenticated requests. Known: `2026-05-15`, `2026-06-19`. A malformed
+                 *     value gets 400 `invalid_format` (`param: Aurous-Version`, **DECISION**); a well-formed unknown one
+                 *     400 `unknown_version`. The applied version is echoed in the `Aurous-Version` response header.
+                 *     The schema lists the versions this contract knows (**DECISION**): a well-formed date outside
+                 *     that list is not a valid value here, which is exactly what the 400 `unknown_version` says.
+                 * @example 2026-05-15
+                 */
+                "Aurous-Version"?: components["parameters"]["AurousVersion"];
+            };
+            path: {
+                /**
+                 * @description Opaque endpoint id (`we_...`). No pattern: an unknown, deleted, other team's or malformed id gets 404 `resource_not_found`.
+                 * @example we_01HXMQ7Z3K8Y2NABCDEFGHJKMN
+                 */
+                id: components["parameters"]["WebhookEndpointId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoint was removed. */
+            200: {
+                headers: {
+                    "Aurous-Version": components["headers"]["Aurous-Version"];
+                    "Aurous-Request-Id": components["headers"]["Aurous-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "we_01HXMQ7Z3K8Y2NABCDEFGHJKMN",
+                     *       "object": "webhook_endpoint",
+                     *       "deleted": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeletedWebhookEndpoint"];
+                };
+            };
+            /** @description The request is invalid; `type: invalid_request`, `param` names the offending field or header (or is null). */
+            400: {
+                headers: {
+                    "Aurous-Version": components["headers"]["Aurous-Version"];
+                    "Aurous-Request-Id": components["headers"]["Aurous-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Unknown id, another team's endpoint, a deleted one, or a malformed id: `code: resource_not_found`. Never distinguishes "does not exist" from "not yours". */
+            404: {
+                headers: {
+                    "Aurous-Version": components["headers"]["Aurous-Version"];
+                    "Aurous-Request-Id": components["headers"]["Aurous-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    rotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Optional API version pin (`YYYY-MM-DD`). Absent: your team's pinned version, or the system
+                 *     default `2026-05-15` for unauthenticated requests. Known: `2026-05-15`, `2026-06-19`. A malformed
+                 *     value gets 400 `invalid_format` (`param: Aurous-Version`, **DECISION**); a well-formed unknown one
+                 *     400 `unknown_version`. The applied version is echoed in the `Aurous-Version` response header.
+                 *     The schema lists the versions this contract knows (**DECISION**): a well-formed date outside
+                 *     that list is not a valid value here, which is exactly what the 400 `unknown_version` says.
+                 * @example 2026-05-15
+                 */
+                "Aurous-Version"?: components["parameters"]["AurousVersion"];
+            };
+            path: {
+                /**
+                 * @description Opaque endpoint id (`we_...`). No pattern: an unknown, deleted, other team's or malformed id gets 404 `resource_not_found`.
+                 * @example we_01HXMQ7Z3K8Y2NABCDEFGHJKMN
+                 */
+                id: components["parameters"]["WebhookEndpointId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Secret rotated; `secret` is shown this once. */
+            200: {
+                headers: {
+                    "Aurous-Version": components["headers"]["Aurous-Version"];
+                    "Aurous-Request-Id": components["headers"]["Aurous-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "we_01HXMQ7Z3K8Y2NABCDEFGHJKMN",
+                     *       "object": "webhook_endpoint",
+                     *       "url": "https://api.acme.dev/aurous-webhook",
+                     *       "events": [
+                     *         "character.completed",
+                     *         "character.failed",
+                     *         "character.cancelled"
+                     *       ],
+                     *       "description": "Production webhook",
+                     *       "metadata": {
+                     *         "env": "prod"
+                     *       },
+                     *       "api_version": "2026-05-15",
+                     *       "secret_preview": "whsec_8jK...wxyz",
+                     *       "secret": "whsec_8jKpQ4nXabc1234abcdef567890wxyz",
+                     *       "is_active": true,
+                     *       "consecutive_failures": 0,
+                     *       "last_success_at": null,
+                     *       "last_failure_at": null,
+                     *       "created_at": "2026-05-03T14:00:00Z",
+                     *       "updated_at": "2026-05-03T14:00:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            /** @description The request is invalid; `type: invalid_request`, `param` names the offending field or header (or is null). */
+            400: {
+                headers: {
+                    "Aurous-Version": components["headers"]["Aurous-Version"];
+                    "Aurous-Request-Id": components["headers"]["Aurous-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Unknown id, another team's endpoint, a deleted one, or a malformed id: `code: resource_not_found`. Never distinguishes "does not exist" from "not yours". */
+            404: {
+                headers: {
+                    "Aurous-Version": components["headers"]["Aurous-Version"];
+                    "Aurous-Request-Id": components["headers"]["Aurous-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    testWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Optional API version pin (`YYYY-MM-DD`). Absent: your team's pinned version, or the system
+                 *     default `2026-05-15` for unauthenticated requests. Known: `2026-05-15`, `2026-06-19`. A malformed
+                 *     value gets 400 `invalid_format` (`param: Aurous-Version`, **DECISION**); a well-formed unknown one
+                 *     400 `unknown_version`. The applied version is echoed in the `Aurous-Version` response header.
+                 *     The schema lists the versions this contract knows (**DECISION**): a well-formed date outside
+                 *     that list is not a valid value here, which is exactly what the 400 `unknown_version` says.
+                 * @example 2026-05-15
+                 */
+                "Aurous-Version"?: components["parameters"]["AurousVersion"];
+            };
+            path: {
+                /**
+                 * @description Opaque endpoint id (`we_...`). No pattern: an unknown, deleted, other team's or malformed id gets 404 `resource_not_found`.
+                 * @example we_01HXMQ7Z3K8Y2NABCDEFGHJKMN
+                 */
+                id: components["parameters"]["WebhookEndpointId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "event_type": "character.completed"
+                 *     }
+                 */
+                "application/json": components["schemas"]["TestWebhookRequest"];
+            };
+        };
+        responses: {
+            /** @description Delivery enqueued. */
+            202: {
+                headers: {
+                    "Aurous-Version": components["headers"]["Aurous-Version"];
+                    "Aurous-Request-Id": components["headers"]["Aurous-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "object": "webhook_test_fire",
+                     *       "endpoint_id": "we_01HXMQ7Z3K8Y2NABCDEFGHJKMN",
+                     *       "event_id": "evt_01HXMQ7Z3K8Y2NABCDEFGHJKMP",
+                     *       "enqueued": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookTestFire"];
+                };
+            };
+            /** @description The request is invalid; `type: invalid_request`, `param` names the offending field or header (or is null). */
+            400: {
+                headers: {
+                    "Aurous-Version": components["headers"]["Aurous-Version"];
+                    "Aurous-Request-Id": components["headers"]["Aurous-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Unknown id, another team's endpoint, a deleted one, or a malformed id: `code: resource_not_found`. Never distinguishes "does not exist" from "not yours". */
+            404: {
+                headers: {
+                    "Aurous-Version": components["headers"]["Aurous-Version"];
+                    "Aurous-Request-Id": components["headers"]["Aurous-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
 }

@@ -55,6 +55,7 @@ class Kit:
     pinned_version: str | None = None  # the primary team's pin, when the mock tells it
     other_pinned_version: str | None = None  # the second team's pin, when the mock tells it
     notes: list[str] = field(default_factory=list)
+    webhook_listen: str | None = None  # --webhook-listen HOST:PORT (issue 13): where the kit's receiver listens
 
     def require_other_team(self) -> Client:
         if self.other is None:

@@ -19,6 +19,7 @@ class MockControl:
     clock: Any
     limiter: RateLimiter
     idempotency: IdempotencyCache
+    webhooks: Any = None  # mockserver.webhooks.WebhookHub: endpoints, deliveries and their faults
 
     def teams(self) -> list[dict[str, Any]]:
         return [
@@ -36,6 +37,8 @@ class MockControl:
         self.service.reset()
         self.limiter.reset()
         self.idempotency.reset()
+        if self.webhooks is not None:
+            self.webhooks.reset()
 
     def advance_clock(self, seconds: float) -> str:
         self.clock.advance(seconds)

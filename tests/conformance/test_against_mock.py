@@ -10,7 +10,8 @@ from tests.conformance import broken
 
 
 def _run(app, key, **kwargs):
-    return run(RunOptions(api_key=key, app=app, **kwargs))
+    # A webhook receiver on a free loopback port, so the webhook checks run (and must pass) too.
+    return run(RunOptions(api_key=key, app=app, webhook_listen="127.0.0.1:0", **kwargs))
 
 
 @pytest.mark.parametrize("seed", [1, 2])

@@ -27,6 +27,7 @@ SPEC = yaml.safe_load((ROOT / "openapi.yaml").read_text(encoding="utf-8"))
 PARAMETERS = SPEC["components"]["parameters"]
 EXAMPLE_CHARACTER = PARAMETERS["CharacterId"]["example"]
 EXAMPLE_UPLOAD = PARAMETERS["UploadId"]["example"]
+EXAMPLE_WEBHOOK_ENDPOINT = PARAMETERS["WebhookEndpointId"]["example"]
 EXAMPLE_SIGNATURE = PARAMETERS["Signature"]["example"]
 PRODUCTION = SPEC["servers"][0]["url"]
 METHODS = ("get", "put", "post", "patch", "delete")
@@ -125,6 +126,12 @@ class Mock:
         )
         return swap
 
+    def webhook_endpoint(self) -> dict[str, str]:
+        # An https receiver that never answers is fine: the samples only register, read, rotate and fire.
+        body = {"url": "https://api.acme.dev/aurous-webhook", "events": ["*"]}
+        endpoint = self.call("POST", "/v1/webhook_endpoints", json=body).json()
+        return {EXAMPLE_WEBHOOK_ENDPOINT: endpoint["id"]}
+
 
 # What each operation's sample needs in the mock first (operations not named need nothing).
 SETUP: dict[str, Callable[[Mock], dict[str, str]]] = {
@@ -137,6 +144,10 @@ SETUP: dict[str, Callable[[Mock], dict[str, str]]] = {
     "createImage": Mock.ready,
     "putUploadContent": Mock.upload_ticket,
     "classifyUpload": Mock.uploaded,
+    "retrieveWebhookEndpoint": Mock.webhook_endpoint,
+    "deleteWebhookEndpoint": Mock.webhook_endpoint,
+    "rotateWebhookSecret": Mock.webhook_endpoint,
+    "testWebhookEndpoint": Mock.webhook_endpoint,
 }
 
 

@@ -53,4 +53,4 @@ def test_the_control_api_routes_are_grouped_under_named_tags(servers, tmp_path):
     dom = render(f"{server.base}/_mock/docs/", tmp_path)
 
     tags = re.findall(r'id="operations-tag-([A-Za-z]+)"', dom)
-    assert ["Teams", "State", "Clock", "Characters", "Requests", "Faults", "Settings"] == tags
+    assert ["Teams", "State", "Clock", "Characters", "Requests", "Faults", "Settings", "Webhooks"] == tags

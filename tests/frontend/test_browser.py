@@ -27,6 +27,9 @@ def test_the_control_api_docs_render_every_operation(servers, tmp_path):
     assert {
         "/teams", "/reset", "/clock/advance", "/characters", "/characters/{id}", "/characters/{id}/status",
         "/requests", "/faults", "/settings", "/scenarios", "/scenarios/{name}", "/fixtures",
+        # issue 13: webhooks
+        "/webhooks/deliveries", "/webhooks/deliveries/{id}", "/webhooks/deliveries/{id}/redeliver",
+        "/webhooks/events", "/webhooks/endpoints", "/webhooks/faults",
     } == rendered_paths(dom)  # fmt: skip
     assert "control API" in dom
 

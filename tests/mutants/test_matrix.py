@@ -28,6 +28,7 @@ FAMILIES = {
     "rate limits",
     "idempotency",
     "schema and transport",
+    "webhooks",
 }
 KIT_CHECKS = {c.name for c in REGISTRY} | set(SCHEMATHESIS_CHECKS) | {c.__name__ for c in CUSTOM_CHECKS}
 
@@ -42,7 +43,10 @@ ALL_LAYERS = ("schema", "lifecycle", "behaviour")
 
 
 def _run(app, *, seed: int, layers: tuple[str, ...] = ALL_LAYERS) -> RunResult:  # type: ignore[no-untyped-def]
-    options = RunOptions(api_key=_key(app), app=app, seed=seed, max_examples=3, layers=layers, exhaust_rate_limits=True)
+    options = RunOptions(
+        api_key=_key(app), app=app, seed=seed, max_examples=3, layers=layers, exhaust_rate_limits=True,
+        webhook_listen="127.0.0.1:0",  # a receiver on a free loopback port: the webhook checks run too
+    )
     return run(options)
 
 

@@ -57,6 +57,25 @@ EXPECTED: dict[tuple[str, str], Expected] = {
     ),
     ("POST", "/v1/images"): Expected("createImage", "images_post", 1, True, True, True),
     ("GET", "/v1/balance"): Expected("getBalance", None, 0, False, False, False),
+    # Issue 13: webhook endpoints (POST /v1/webhook_endpoints: 10/min, public; test: own bucket, public).
+    ("POST", "/v1/webhook_endpoints"): Expected(
+        "createWebhookEndpoint", "webhook_endpoints_post", 0, False, True, False
+    ),
+    ("GET", "/v1/webhook_endpoints"): Expected(
+        "listWebhookEndpoints", "webhook_endpoints_get", 0, False, False, False
+    ),
+    ("GET", "/v1/webhook_endpoints/{id}"): Expected(
+        "retrieveWebhookEndpoint", "webhook_endpoints_get", 0, False, False, True
+    ),
+    ("DELETE", "/v1/webhook_endpoints/{id}"): Expected(
+        "deleteWebhookEndpoint", "webhook_endpoints_post", 0, False, False, True
+    ),
+    ("POST", "/v1/webhook_endpoints/{id}/rotate_secret"): Expected(
+        "rotateWebhookSecret", "webhook_endpoints_post", 0, False, False, True
+    ),
+    ("POST", "/v1/webhook_endpoints/{id}/test"): Expected(
+        "testWebhookEndpoint", "webhooks_test", 0, False, True, True
+    ),
 }
 
 STATUS_ERROR = {  # status -> (error type, codes an example of that status may carry)
@@ -280,6 +299,9 @@ def test_root_vendor_extensions_list_buckets_and_versions():
         "characters_post": {"sustained_per_minute": 30, "burst": 60},
         "characters_synthesize": {"sustained_per_minute": 6, "burst": 12},
         "images_post": {"sustained_per_minute": 60, "burst": 120},
+        "webhook_endpoints_get": {"sustained_per_minute": 120, "burst": 240},
+        "webhook_endpoints_post": {"sustained_per_minute": 10, "burst": 10},
+        "webhooks_test": {"sustained_per_minute": 30, "burst": 30},
     }
     assert SPEC["x-aurous-versions"] == {"default": "2026-05-15", "known": ["2026-05-15", "2026-06-19"]}
 
