@@ -17,7 +17,6 @@ nothing left to decide. The gateway calls the very same handler functions direct
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
@@ -40,6 +39,15 @@ from mockserver.idempotency import Conflict, IdempotencyCache, Replay, StoredRes
 from mockserver.ids import new_request_id
 from mockserver.operations import Operation, OperationIndex
 from mockserver.ratelimit import RateLimiter
+from mockserver.requestbody import (
+    JSON_BODY_LIMIT,
+    UPLOAD_BODY_LIMIT,
+    check_json,
+    normalized_scope,
+    parse_media_type,
+    read_body,
+    replaying,
+)
 from mockserver.serialization import dumps
 from mockserver.versioning import Versions
 
@@ -47,9 +55,8 @@ logger = logging.getLogger("mockserver")
 
 FastHandler = Callable[..., Awaitable[Any]]
 
-JSON_BODY_LIMIT = 1024 * 1024  # 1 MiB: far above any valid request of this API
-UPLOAD_BODY_LIMIT = 10 * 1024 * 1024  # the documented 10 MB image limit
-_BODY_LIMITS = {"uploads.put_upload_content": UPLOAD_BODY_LIMIT}
+_BODY_LIMITS = {"uploads.put_upload_content": UPLOAD_BODY_LIMIT}  # the others take JSON
+_BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 _CONTENT_TYPE_JSON = (b"content-type", b"application/json")
 
 
@@ -133,6 +140,13 @@ class Gateway:
                 # Not a contract operation: Connexion answers (404/405, docs, control API) and the
                 # envelope handlers registered in app.py shape its errors.
                 self._echo_team_pin(headers, requested_version, context)
+                if scope["method"] in _BODY_METHODS and scope["path"].startswith("/_mock/"):
+                    # The control API's bodies: the same reader, limit and JSON checks as the public API's.
+                    body = await read_body(receive, headers, JSON_BODY_LIMIT)
+                    media_type = parse_media_type(headers.get(b"content-type"))
+                    if media_type is None or media_type.is_json:
+                        check_json(body, media_type)
+                    scope, receive = normalized_scope(scope, body, media_type), replaying(body, receive)
                 await self.app(scope, receive, send_with_headers)
                 return
             operation, path_params = matched
@@ -180,14 +194,21 @@ class Gateway:
         context.version = self.versions.echo(requested_version, pinned)
 
         body = b""
-        too_large: PayloadTooLarge | None = None
+        document = None
+        # Answered after the bucket: a 413, or a body no validator can take, still counts and carries X-RateLimit-*.
+        body_error: AurousError | None = None
         if operation.has_body:
+            raw_limit = _BODY_LIMITS.get(operation.operation_id)
             try:
-                body = await _read_body(receive, headers, _BODY_LIMITS.get(operation.operation_id, JSON_BODY_LIMIT))
-            except PayloadTooLarge as error:
-                too_large = error  # answered after the bucket: a 413 still counts and carries X-RateLimit-*
+                body = await read_body(receive, headers, raw_limit or JSON_BODY_LIMIT)
+                media_type = parse_media_type(headers.get(b"content-type"))
+                scope = normalized_scope(scope, body, media_type)
+                if raw_limit is None and (media_type is None or media_type.is_json):
+                    document = check_json(body, media_type)
+            except (PayloadTooLarge, InvalidRequest) as error:
+                body_error = error
 
-        bucket = operation.bucket_for(_peek_json(body) if operation.flow_buckets else None)
+        bucket = operation.bucket_for(document if operation.flow_buckets else None)
         if bucket is not None and context.team is not None:
             decision = self.limiter.take(context.team.id, bucket, self.clock.now().timestamp())
             rate_headers.extend(
@@ -202,12 +223,12 @@ class Gateway:
 
         # After the bucket: a request refused for its version still counts, and carries X-RateLimit-*.
         context.version = self.versions.resolve(requested_version, pinned)
-        if too_large is not None:
-            raise too_large
+        if body_error is not None:
+            raise body_error
         if self.faults is not None and self.faults.active:  # one attribute check when no fault is set
             await self.faults.apply(bucket, context, rate_headers)
 
-        replay_receive = _replaying(body, receive) if operation.has_body else receive
+        replay_receive = replaying(body, receive) if operation.has_body else receive
         key_header = headers.get(b"idempotency-key") if operation.idempotent else None
         if key_header is None or context.team is None:
             await self._dispatch(scope, replay_receive, send, operation, path_params)
@@ -294,44 +315,3 @@ class Gateway:
             }
         )
         await send({"type": "http.response.body", "body": body})
-
-
-async def _read_body(receive: Receive, headers: Mapping[bytes, bytes], limit: int) -> bytes:
-    declared = headers.get(b"content-length")
-    if declared is not None and declared.isdigit() and int(declared) > limit:
-        raise PayloadTooLarge(f"Request body is larger than the {limit}-byte limit of this operation.")
-    chunks: list[bytes] = []
-    size = 0
-    while True:
-        message = await receive()
-        if message["type"] == "http.disconnect":
-            break
-        chunk = message.get("body", b"")
-        size += len(chunk)
-        if size > limit:
-            raise PayloadTooLarge(f"Request body is larger than the {limit}-byte limit of this operation.")
-        chunks.append(chunk)
-        if not message.get("more_body", False):
-            break
-    return b"".join(chunks)
-
-
-def _replaying(body: bytes, receive: Receive) -> Receive:
-    """A receive channel that hands the already-read body on once, then defers to the real channel."""
-    sent = False
-
-    async def replay() -> Message:
-        nonlocal sent
-        if not sent:
-            sent = True
-            return {"type": "http.request", "body": body, "more_body": False}
-        return await receive()
-
-    return replay
-
-
-def _peek_json(body: bytes) -> Any:
-    try:
-        return json.loads(body)
-    except ValueError:
-        return None  # Connexion's validation reports the malformed body; here it only picks a bucket
