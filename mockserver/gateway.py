@@ -31,6 +31,7 @@ from mockserver.domain.errors import (
     AurousError,
     IdempotencyKeyInUse,
     InvalidRequest,
+    NotFound,
     PayloadTooLarge,
     RateLimited,
     ServerError,
@@ -140,6 +141,10 @@ class Gateway:
                 # Not a contract operation: Connexion answers (404/405, docs, control API) and the
                 # envelope handlers registered in app.py shape its errors.
                 self._echo_team_pin(headers, requested_version, context)
+                if self._is_slash_variant(scope["method"], scope["path"]):
+                    raise NotFound(
+                        f"No such route: paths are exact and never redirected; did you mean {scope['path'].rstrip('/')}?"
+                    )
                 if scope["method"] in _BODY_METHODS and scope["path"].startswith("/_mock/"):
                     # The control API's bodies: the same reader, limit and JSON checks as the public API's.
                     body = await read_body(receive, headers, JSON_BODY_LIMIT)
@@ -164,6 +169,17 @@ class Gateway:
             await self._send_error(send_with_headers, ServerError("The mock server failed unexpectedly."), context)
         finally:
             CURRENT.reset(token)
+
+    def _is_slash_variant(self, method: str, path: str) -> bool:
+        """A route of either API with a trailing slash: a 404 here, not Starlette's bodiless 307 redirect."""
+        if len(path) < 2 or not path.endswith("/"):
+            return False
+        if path.startswith("/_mock/"):
+            return not path.startswith("/_mock/docs")  # Swagger UI lives at /_mock/docs/
+        try:
+            return self.index.match(method, path.rstrip("/")) is not None
+        except AurousError:  # the path exists with other methods
+            return True
 
     def _echo_team_pin(self, headers: Mapping[bytes, bytes], requested: str | None, context: RequestContext) -> None:
         """Outside a contract operation, a valid key still picks the version echoed: its team's pin."""

@@ -201,3 +201,25 @@ def test_control_bodies_over_one_mebibyte_are_413(api: Api, acme: Team, reviewin
     response = _send(api, acme, method, path, reviewing, content=big, headers={"Content-Type": "application/json"})
 
     assert_envelope(response, 413, "payload_too_large")
+
+
+# -- item 7 (in-process part): a trailing slash is not a redirect but a 404 in the envelope -------------
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [("POST", "/v1/characters/"), ("GET", "/v1/characters/"), ("GET", "/v1/balance/"), ("GET", "/_mock/teams/"),
+     ("POST", "/_mock/reset/")],
+)  # fmt: skip
+def test_a_trailing_slash_is_a_404_in_the_envelope_not_a_redirect(api: Api, acme: Team, method: str, path: str) -> None:
+    response = api.client.request(method, path, headers=acme.headers, json={}, follow_redirects=False)
+
+    error = assert_envelope(response, 404, "resource_not_found")
+    assert path.rstrip("/") in error["message"]
+    assert "location" not in response.headers
+
+
+def test_the_docs_still_redirect_to_their_slash(api: Api) -> None:
+    response = api.client.get("/docs", follow_redirects=False)
+
+    assert response.status_code in (200, 307)
