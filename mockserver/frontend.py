@@ -7,6 +7,7 @@ What each concern is lives in its own module — ``cors``, ``requestlog``, ``fau
     Cors                  outermost for HTTP: every response, gateway errors included, gets the headers
     RequestLogMiddleware  sees the final status; reads the team from the gateway's context
     Gateway               (app.py) asks faults.active once per request
+    HostGuard             (with an allow-list: the CLI on loopback) /_mock only for allowed Host names
     ControlGuard          (with --control-token) inside the gateway, which renders its 401 envelope
 """
 
@@ -20,6 +21,7 @@ from connexion.middleware import MiddlewarePosition
 
 from mockserver.control.frontend_facade import FrontendControl
 from mockserver.control.guard import ControlGuard
+from mockserver.control.hosts import HostGuard
 from mockserver.cors import Cors
 from mockserver.faults import Faults
 from mockserver.fixtures import Fixtures, load_fixture_data
@@ -100,6 +102,10 @@ class FrontendKit:
 
     def add_inner_middleware(self, app: Any) -> None:
         """After the gateway is added: inside it."""
+        if self.settings.allowed_hosts is not None:
+            app.add_middleware(
+                HostGuard, position=MiddlewarePosition.BEFORE_EXCEPTION, allowed=self.settings.allowed_hosts
+            )
         if self.settings.control_token:
             app.add_middleware(
                 ControlGuard, position=MiddlewarePosition.BEFORE_EXCEPTION, token=self.settings.control_token

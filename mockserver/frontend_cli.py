@@ -6,6 +6,7 @@ import argparse
 from dataclasses import replace
 from pathlib import Path
 
+from mockserver.control.hosts import DEFAULT_LOOPBACK_HOSTS
 from mockserver.faults import FaultSettings
 from mockserver.frontend import is_loopback
 from mockserver.settings import Settings
@@ -21,6 +22,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="ORIGIN",
         help="a browser origin allowed to call the mock, e.g. https://app.example.test (repeatable; '*' = any). "
         "Default: any http(s)://localhost, 127.0.0.1 or [::1] origin",
+    )
+    browser.add_argument(
+        "--allowed-host",
+        action="append",
+        metavar="NAME",
+        help="a Host name /_mock answers to, besides localhost, 127.0.0.1 and ::1 (repeatable; '*' = any). "
+        "Checked only when bound to loopback, unless given",
     )
     browser.add_argument(
         "--control-token", metavar="TOKEN", help="require X-Mock-Token: TOKEN on /_mock (for a mock shared on a network)"
@@ -67,6 +75,10 @@ def apply_arguments(parser: argparse.ArgumentParser, args: argparse.Namespace, s
     changes: dict[str, object] = {"faults": fault_settings}
     if args.cors_origin:
         changes["cors_origins"] = tuple(args.cors_origin)
+    if args.allowed_host and "*" in args.allowed_host:
+        changes["allowed_hosts"] = None
+    elif args.allowed_host or is_loopback(settings.host):
+        changes["allowed_hosts"] = (*DEFAULT_LOOPBACK_HOSTS, *(args.allowed_host or ()))
     if args.control_token is not None:
         if not args.control_token:
             parser.error("--control-token must not be empty")

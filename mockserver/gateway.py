@@ -135,12 +135,12 @@ class Gateway:
             try:
                 matched = self.index.match(scope["method"], scope["path"])
             except AurousError:  # 405 on a contract path: still echo the caller's team pin
-                self._echo_team_pin(headers, requested_version, context)
+                self._echo_team_pin(scope["headers"], requested_version, context)
                 raise
             if matched is None:
                 # Not a contract operation: Connexion answers (404/405, docs, control API) and the
                 # envelope handlers registered in app.py shape its errors.
-                self._echo_team_pin(headers, requested_version, context)
+                self._echo_team_pin(scope["headers"], requested_version, context)
                 if self._is_slash_variant(scope["method"], scope["path"]):
                     raise NotFound(
                         f"No such route: paths are exact and never redirected; did you mean {scope['path'].rstrip('/')}?"
@@ -181,9 +181,11 @@ class Gateway:
         except AurousError:  # the path exists with other methods
             return True
 
-    def _echo_team_pin(self, headers: Mapping[bytes, bytes], requested: str | None, context: RequestContext) -> None:
+    def _echo_team_pin(
+        self, headers: list[tuple[bytes, bytes]], requested: str | None, context: RequestContext
+    ) -> None:
         """Outside a contract operation, a valid key still picks the version echoed: its team's pin."""
-        if b"x-api-key" in headers or b"authorization" in headers:
+        if any(name in (b"x-api-key", b"authorization") for name, _ in headers):
             try:
                 team = self.keyring.authenticate(key_from_headers(headers))
             except AurousError:
@@ -203,7 +205,7 @@ class Gateway:
         rate_headers: list[tuple[bytes, bytes]],
     ) -> None:
         if operation.secured:
-            context.team = self.keyring.authenticate(key_from_headers(headers))
+            context.team = self.keyring.authenticate(key_from_headers(scope["headers"]))
         pinned = context.team.pinned_version if context.team else None
         # The echo value first, so that a 400 for a malformed or unknown version still names the version
         # this team would have been served under.

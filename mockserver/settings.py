@@ -77,6 +77,9 @@ class Settings:
     fixtures: str | None = None  # a fixtures file (YAML/JSON) or a shipped scenario's name
     faults: FaultSettings = FaultSettings()
     request_log_size: int = 200  # GET /_mock/requests keeps this many
+    # Host names /_mock answers to (control/hosts.py); None = any. The CLI sets the loopback names when it
+    # binds to loopback; in-process apps (tests, library users) have no Host to defend.
+    allowed_hosts: tuple[str, ...] | None = None
 
     @property
     def base_url(self) -> str:

@@ -15,7 +15,8 @@
     ├── AuthenticationError          401 authentication
     │   ├── MissingApiKey                                  missing_api_key
     │   ├── InvalidApiKey                                  invalid_api_key
-    │   └── RevokedApiKey                                  revoked_api_key
+    │   ├── RevokedApiKey                                  revoked_api_key
+    │   └── AmbiguousCredentials                           ambiguous_credentials (two different keys)
     ├── RateLimited                  429 rate_limit        too_many_requests (carries bucket, retry_after)
     └── ServerError                  500 server_error      internal_error
 
@@ -30,6 +31,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 __all__ = [
+    "AmbiguousCredentials",
     "AuthenticationError",
     "AurousError",
     "CharacterNotReady",
@@ -180,6 +182,12 @@ class InvalidApiKey(AuthenticationError):
 class RevokedApiKey(AuthenticationError):
     code = "revoked_api_key"
     default_message = "The API key has been revoked; create a new one in the dashboard."
+
+
+class AmbiguousCredentials(AuthenticationError):
+    """Two different keys on one request (two X-Api-Key, or a key and another Bearer): never guess which."""
+
+    code = "ambiguous_credentials"
 
 
 class RateLimited(AurousError):

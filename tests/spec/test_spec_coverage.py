@@ -76,7 +76,7 @@ STATUS_ERROR = {  # status -> (error type, codes an example of that status may c
             "character_not_ready",
         },
     ),
-    "401": ("authentication", {"missing_api_key", "invalid_api_key", "revoked_api_key"}),
+    "401": ("authentication", {"missing_api_key", "invalid_api_key", "revoked_api_key", "ambiguous_credentials"}),
     "402": ("invalid_request", {"insufficient_credits"}),
     "404": ("not_found", {"resource_not_found"}),
     "409": ("invalid_request", {"idempotency_key_in_use"}),
