@@ -83,13 +83,17 @@ STATUS_ERROR = {  # status -> (error type, codes an example of that status may c
     "413": ("invalid_request", {"payload_too_large"}),
     "415": ("invalid_request", {"unsupported_media_type"}),
     "429": ("rate_limit", {"too_many_requests"}),
+    # The mock's fault switches (and genuine failures) answer these: declared so that they are contract-valid.
+    "500": ("server_error", {"internal_error"}),
+    "502": ("server_error", {"internal_error"}),
+    "503": ("server_error", {"internal_error"}),
 }
 ALWAYS_HEADERS = ("Aurous-Version", "Aurous-Request-Id")
 RATE_HEADERS = ("X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset")
 
 
 def expected_error_statuses(expected: Expected) -> set[str]:
-    statuses = {"400"}
+    statuses = {"400", "500", "502", "503"}
     if expected.authenticated:
         statuses.add("401")
     if expected.credit_cost != 0:
