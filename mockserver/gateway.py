@@ -262,6 +262,7 @@ class Gateway:
         outcome = self.idempotency.begin(context.team.id, key, print_, now)
         if isinstance(outcome, Replay):
             stored = outcome.stored
+            context.version = stored.version or context.version  # the version the body was produced under
             await send(
                 {
                     "type": "http.response.start",
@@ -283,9 +284,8 @@ class Gateway:
         async def capturing_send(message: Message) -> None:
             if message["type"] == "http.response.start":
                 captured["status"] = message["status"]
-                captured["headers"] = [
-                    (name, value) for name, value in message.get("headers", ()) if name == b"content-type"
-                ]
+                # Every header the handler sent (Content-Type, Content-Length): the replay is framed the same.
+                captured["headers"] = list(message.get("headers", ()))
             elif message["type"] == "http.response.body":
                 captured["body"].append(message.get("body", b""))
             await send(message)
@@ -298,7 +298,10 @@ class Gateway:
             raise
         if 200 <= captured["status"] < 300:
             stored = StoredResponse(
-                status=captured["status"], headers=tuple(captured["headers"]), body=b"".join(captured["body"])
+                status=captured["status"],
+                headers=tuple(captured["headers"]),
+                body=b"".join(captured["body"]),
+                version=context.version,
             )
             self.idempotency.complete(team_id, key, stored, self.clock.now().timestamp())
         else:

@@ -36,9 +36,13 @@ def fingerprint(method: str, path: str, body: bytes) -> str:
 
 @dataclass(frozen=True, slots=True)
 class StoredResponse:
+    """The original response as the handler sent it: replayed as is (Content-Length included), and under the
+    version it was produced in (``Aurous-Version`` of the original, not of the replaying request)."""
+
     status: int
-    headers: tuple[tuple[str, str], ...]
+    headers: tuple[tuple[bytes, bytes], ...]
     body: bytes
+    version: str = ""
 
 
 @dataclass(frozen=True, slots=True)
