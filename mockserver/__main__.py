@@ -97,8 +97,9 @@ def main(argv: list[str] | None = None) -> None:
 
     try:
         app = create_app(settings)
-    except ConfigError as exc:  # a bad fixtures or state file: say why, never start empty
-        sys.exit(f"python -m mockserver: error: {exc}")
+    except ConfigError as exc:  # a bad fixtures or state file, a state file in use: say why, never start empty
+        print(f"python -m mockserver: error: {exc}", file=sys.stderr)
+        sys.exit(2)
     print(banner(settings), flush=True)
     for warning in frontend_cli.startup_warnings(settings):
         print(warning, file=sys.stderr, flush=True)

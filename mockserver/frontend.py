@@ -25,7 +25,7 @@ from mockserver.control.hosts import HostGuard
 from mockserver.cors import Cors
 from mockserver.faults import Faults
 from mockserver.fixtures import Fixtures, load_fixture_data
-from mockserver.persistence import StateFile, StateFileMiddleware
+from mockserver.persistence import StateFile, StateFileError, StateFileMiddleware
 from mockserver.requestlog import RequestLog, RequestLogMiddleware
 from mockserver.settings import Settings, apply_config
 
@@ -82,11 +82,25 @@ class FrontendKit:
             clock_kind=settings.clock,
         )
         self.state_file = None
-        if settings.state_file is not None:
-            self.state_file = StateFile(settings.state_file, service, clock)
-        # A state file that exists wins over the fixtures; a bad one stops the start (StateFileError).
-        if self.state_file is None or not self.state_file.load():
+        if settings.state_file is None:
             self.control.seed()
+            return
+        # Locked and proven writable first; a file that exists wins over the fixtures; a bad one stops the
+        # start (StateFileError); a fresh start is written at once.
+        self.state_file = StateFile(settings.state_file, service, clock, settings.durability)
+        self.state_file.open()
+        try:
+            if not self.state_file.load():
+                self.control.seed()
+                try:
+                    self.state_file.save()
+                except OSError as exc:
+                    raise StateFileError(f"cannot write the state file {settings.state_file}: {exc}") from None
+        except BaseException:
+            self.state_file.close()
+            raise
+        self.state_file.start_journal()
+        self.control.state_file = self.state_file
 
     def add_outer_middleware(self, app: Any) -> None:
         """Before the gateway is added: each lands just inside the previous one, outside the gateway."""

@@ -39,6 +39,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--state-save-seconds", type=float, default=None, metavar="S", help="write a changed state every S s (default 2)"
     )
     state.add_argument(
+        "--durability",
+        choices=("interval", "durable"),
+        default=None,
+        help="interval (default): the state file is written every --state-save-seconds and at shutdown; "
+        "durable: also every change is fsynced to PATH.journal before its response (nothing acknowledged "
+        "is lost on a crash; each write pays one fsync)",
+    )
+    state.add_argument(
         "--fixtures",
         metavar="FILE|NAME",
         help="seed teams and characters from a YAML/JSON file, or a shipped scenario: "
@@ -89,6 +97,10 @@ def apply_arguments(parser: argparse.ArgumentParser, args: argparse.Namespace, s
         if args.state_save_seconds <= 0:
             parser.error("--state-save-seconds must be more than 0")
         changes["state_save_seconds"] = args.state_save_seconds
+    if args.durability is not None:
+        if not args.state_file:
+            parser.error("--durability needs --state-file")
+        changes["durability"] = args.durability
     if args.fixtures:
         changes["fixtures"] = args.fixtures
     if args.request_log_size is not None:

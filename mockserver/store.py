@@ -5,13 +5,18 @@ path); each team keeps its character ids in creation order, which is also id ord
 ULIDs), so newest-first listing walks that order backwards. The store also keeps the heap of pending
 synthesis due times, so that completing due syntheses costs a peek when nothing is due.
 
-``snapshot()`` gives a plain JSON-able dict and ``restore()`` takes one back (the --state-file feature).
+``snapshot()`` gives a plain JSON-able dict and ``restore()`` takes one back (the --state-file feature);
+``restore()`` checks every field and names the one it refuses (``credits.team_x``, ``characters[3].status``).
+Every change also goes to ``journal`` when one is set (``--durability durable``): a record per change,
+each an absolute state (the row as it now is, a deletion, a balance, a reset), so replaying a record
+twice changes nothing; ``encode_record``/``apply_record`` turn them into JSON and back.
 """
 
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable, Iterator, Mapping
+import math
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import datetime
 from types import MappingProxyType
 from typing import Any
@@ -32,6 +37,7 @@ class Store:
         self._images: dict[str, Image] = {}
         self._credits: dict[str, int] = {}
         self._due: list[tuple[datetime, str]] = []  # heap of (due_at, character id); stale entries are skipped
+        self.journal: Callable[[str, Any], None] | None = None  # persistence's change feed (durable mode)
         self.reset()
 
     # -- teams and credits ---------------------------------------------------------------------------
@@ -45,6 +51,8 @@ class Store:
 
     def set_credits(self, team_id: str, credits: int) -> None:
         self._credits[team_id] = credits
+        if self.journal is not None:
+            self.journal("credits", (team_id, credits))
 
     # -- characters ----------------------------------------------------------------------------------
 
@@ -64,12 +72,16 @@ class Store:
         self._team_characters.setdefault(character.team_id, {})[character.id] = None
         if character.pending is not None:
             heapq.heappush(self._due, (character.pending.due_at, character.id))
+        if self.journal is not None:
+            self.journal("character", character)
 
     def delete_character(self, character_id: str) -> None:
         """Remove the row entirely (a hard delete)."""
         character = self._characters.pop(character_id, None)
         if character is not None:
             self._team_characters.get(character.team_id, {}).pop(character_id, None)
+        if self.journal is not None:
+            self.journal("delete", character_id)
 
     def iter_newest_first(self, team_id: str) -> Iterator[Character]:
         """Every row of the team (deleted ones included), newest first."""
@@ -100,12 +112,16 @@ class Store:
 
     def put_upload(self, upload: Upload) -> None:
         self._uploads[upload.id] = upload
+        if self.journal is not None:
+            self.journal("upload", upload)
 
     def get_image(self, image_id: str) -> Image | None:
         return self._images.get(image_id)
 
     def put_image(self, image: Image) -> None:
         self._images[image.id] = image
+        if self.journal is not None:
+            self.journal("image", image)
 
     def all_uploads(self) -> list[Upload]:
         return list(self._uploads.values())
@@ -123,6 +139,8 @@ class Store:
         self._images.clear()
         self._due.clear()
         self._credits = {team.id: team.credits for team in self._teams.values()}
+        if self.journal is not None:
+            self.journal("reset", None)
 
     def snapshot(self) -> dict[str, Any]:
         return {
@@ -134,17 +152,101 @@ class Store:
         }
 
     def restore(self, data: Mapping[str, Any]) -> None:
-        """Replace the state with a snapshot; teams stay as configured (they come from settings)."""
+        """Replace the state with a snapshot; teams stay as configured (they come from settings).
+
+        Every field is checked first (``ValueError`` naming it); a refused snapshot changes nothing.
+        """
         if data.get("format") != SNAPSHOT_FORMAT:
             raise ValueError(f"Unsupported state snapshot format {data.get('format')!r}; expected {SNAPSHOT_FORMAT}.")
-        self.reset()
-        self._credits.update({str(k): int(v) for k, v in data.get("credits", {}).items()})
-        for row in data.get("characters", []):
-            self.put_character(_character_from_json(row))
-        for row in data.get("uploads", []):
-            self.put_upload(_upload_from_json(row))
-        for row in data.get("images", []):
-            self.put_image(_image_from_json(row))
+        credits = _checked_credits(data.get("credits", {}))
+        rows = {
+            name: [_row(name, index, decode, row) for index, row in enumerate(_list(data, name))]
+            for name, decode in (
+                ("characters", _character_from_json),
+                ("uploads", _upload_from_json),
+                ("images", _image_from_json),
+            )
+        }
+        journal, self.journal = self.journal, None  # a restore is not a change to journal
+        try:
+            self.reset()
+            self._credits.update(credits)
+            for character in rows["characters"]:
+                self.put_character(character)
+            for upload in rows["uploads"]:
+                self.put_upload(upload)
+            for image in rows["images"]:
+                self.put_image(image)
+        finally:
+            self.journal = journal
+
+    # -- the journal (durable mode) ------------------------------------------------------------------
+
+    @staticmethod
+    def encode_record(kind: str, value: Any) -> dict[str, Any]:
+        if kind == "character":
+            return {"t": kind, "row": _character_to_json(value)}
+        if kind == "upload":
+            return {"t": kind, "row": _upload_to_json(value)}
+        if kind == "image":
+            return {"t": kind, "row": _image_to_json(value)}
+        if kind == "credits":
+            return {"t": kind, "team": value[0], "credits": value[1]}
+        if kind == "delete":
+            return {"t": kind, "id": value}
+        return {"t": kind}
+
+    def apply_record(self, record: Mapping[str, Any]) -> None:
+        """Replay one journal record (``ValueError``/``KeyError`` for a record that is not one)."""
+        kind = record["t"]
+        if kind == "character":
+            self.put_character(_character_from_json(record["row"]))
+        elif kind == "upload":
+            self.put_upload(_upload_from_json(record["row"]))
+        elif kind == "image":
+            self.put_image(_image_from_json(record["row"]))
+        elif kind == "credits":
+            self._credits.update(_checked_credits({record["team"]: record["credits"]}))
+        elif kind == "delete":
+            self.delete_character(record["id"])
+        elif kind == "reset":
+            self.reset()
+        else:
+            raise ValueError(f"unknown journal record {kind!r}")
+
+
+def _checked_credits(credits: Any) -> dict[str, int]:
+    if not isinstance(credits, Mapping):
+        raise ValueError(f"credits: must be an object of team id -> whole number of credits, got {type(credits).__name__}")
+    checked: dict[str, int] = {}
+    for team_id, value in credits.items():
+        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) or value != int(value):
+            raise ValueError(f"credits.{team_id}: must be a whole number, got {value!r}")
+        if value < 0:
+            raise ValueError(f"credits.{team_id}: must be 0 or more, got {value!r}")
+        checked[str(team_id)] = int(value)
+    return checked
+
+
+def _list(data: Mapping[str, Any], name: str) -> list[Any]:
+    if name not in data:
+        raise ValueError(f"{name}: missing")
+    rows = data[name]
+    if not isinstance(rows, list):
+        raise ValueError(f"{name}: must be a list of rows, got {type(rows).__name__}")
+    return rows
+
+
+def _row(name: str, index: int, decode: Callable[[Mapping[str, Any]], Any], row: Any) -> Any:
+    where = f"{name}[{index}]"
+    if not isinstance(row, Mapping):
+        raise ValueError(f"{where}: must be an object, got {type(row).__name__}")
+    try:
+        return decode(row)
+    except KeyError as exc:
+        raise ValueError(f"{where}.{exc.args[0]}: missing") from None
+    except (TypeError, ValueError, AttributeError) as exc:
+        raise ValueError(f"{where} (id {row.get('id')!r}): {exc}") from None
 
 
 # -- snapshot encoding: full fidelity (to_public loses sub-second times and internal fields) ------------
