@@ -175,7 +175,7 @@ def create_app(settings: Settings | None = None) -> AsyncApp:
         ),
     )
     limiter = RateLimiter(index.buckets, enabled=settings.rate_limits)
-    idempotency = IdempotencyCache()
+    idempotency = IdempotencyCache(max_entries=settings.idempotency_max_keys)
     # Issue 4: CORS, request log, faults, fixtures, state file, control token (see frontend.py).
     kit = FrontendKit(
         settings,

@@ -52,6 +52,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="seed teams and characters from a YAML/JSON file, or a shipped scenario: "
         "empty, every_state, out_of_credits, rate_limited (loaded at start and on every reset)",
     )
+    state.add_argument(
+        "--idempotency-max-keys",
+        type=int,
+        default=None,
+        metavar="N",
+        help="keep at most N Idempotency-Keys (default 10000); the oldest is forgotten first",
+    )
     state.add_argument("--request-log-size", type=int, default=None, metavar="N", help="GET /_mock/requests keeps N")
     faults = parser.add_argument_group("faults (all contract-valid; change them at run time with PUT /_mock/faults)")
     faults.add_argument("--latency-ms", type=float, default=0.0, help="added to every /v1 response")
@@ -103,6 +110,10 @@ def apply_arguments(parser: argparse.ArgumentParser, args: argparse.Namespace, s
         changes["durability"] = args.durability
     if args.fixtures:
         changes["fixtures"] = args.fixtures
+    if args.idempotency_max_keys is not None:
+        if args.idempotency_max_keys < 1:
+            parser.error("--idempotency-max-keys must be 1 or more")
+        changes["idempotency_max_keys"] = args.idempotency_max_keys
     if args.request_log_size is not None:
         if args.request_log_size < 0:
             parser.error("--request-log-size must be 0 or more")

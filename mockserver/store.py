@@ -1,8 +1,10 @@
 """The mock's only mutable state: per-team rows of characters, uploads, images and credit balances.
 
 Imports only ``domain.model``. Lookups are O(1) dict hits (GET /v1/characters/{id} and save are the hot
-path); each team keeps its character ids in creation order, which is also id order (ids are monotonic
-ULIDs), so newest-first listing walks that order backwards. The store also keeps the heap of pending
+path). Each team keeps two sorted lists of its character ids — every row on record, and the live
+(not deleted) ones. Ids are time-ordered ULIDs minted in increasing order, so sorted is newest last, a new
+row is an append, and a page of a newest-first listing is a ``bisect`` to the cursor plus a slice:
+O(log n + page), whether or not the cursor's character is still live. The store also keeps the heap of pending
 synthesis due times, so that completing due syntheses costs a peek when nothing is due.
 
 ``snapshot()`` gives a plain JSON-able dict and ``restore()`` takes one back (the --state-file feature);
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import heapq
 import math
+from bisect import bisect_left, insort
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import datetime
 from types import MappingProxyType
@@ -32,7 +35,8 @@ class Store:
     def __init__(self, teams: Iterable[Team] = ()) -> None:
         self._teams: dict[str, Team] = {team.id: team for team in teams}
         self._characters: dict[str, Character] = {}
-        self._team_characters: dict[str, dict[str, None]] = {}  # team id -> character ids, creation order
+        self._team_ids: dict[str, list[str]] = {}  # team id -> ids of every row on record, sorted
+        self._live_ids: dict[str, list[str]] = {}  # team id -> ids of the rows not deleted, sorted
         self._uploads: dict[str, Upload] = {}
         self._images: dict[str, Image] = {}
         self._credits: dict[str, int] = {}
@@ -68,8 +72,16 @@ class Store:
         return self._characters.get(character_id)
 
     def put_character(self, character: Character) -> None:
+        previous = self._characters.get(character.id)
         self._characters[character.id] = character
-        self._team_characters.setdefault(character.team_id, {})[character.id] = None
+        if previous is None:
+            _insert(self._team_ids.setdefault(character.team_id, []), character.id)
+        live = self._live_ids.setdefault(character.team_id, [])
+        if character.status is Status.DELETED:
+            if previous is not None and previous.status is not Status.DELETED:
+                _remove(live, character.id)
+        elif previous is None or previous.status is Status.DELETED:
+            _insert(live, character.id)
         if character.pending is not None:
             heapq.heappush(self._due, (character.pending.due_at, character.id))
         if self.journal is not None:
@@ -79,18 +91,31 @@ class Store:
         """Remove the row entirely (a hard delete)."""
         character = self._characters.pop(character_id, None)
         if character is not None:
-            self._team_characters.get(character.team_id, {}).pop(character_id, None)
+            _remove(self._team_ids.get(character.team_id, []), character_id)
+            _remove(self._live_ids.get(character.team_id, []), character_id)
         if self.journal is not None:
             self.journal("delete", character_id)
 
     def iter_newest_first(self, team_id: str) -> Iterator[Character]:
         """Every row of the team (deleted ones included), newest first."""
         characters = self._characters
-        for character_id in reversed(self._team_characters.get(team_id, {})):
+        for character_id in reversed(self._team_ids.get(team_id, [])):
             yield characters[character_id]
 
     def list_live(self, team_id: str) -> list[Character]:
-        return [c for c in self.iter_newest_first(team_id) if c.status is not Status.DELETED]
+        characters = self._characters
+        return [characters[character_id] for character_id in reversed(self._live_ids.get(team_id, []))]
+
+    def page_newest_first(self, team_id: str, *, before: str | None, limit: int) -> tuple[list[Character], bool]:
+        """Up to ``limit`` live rows older than ``before`` (all when None), newest first; and whether more remain.
+
+        ``before`` need not be live (or exist): ids sort by time, so its place in the list is found anyway.
+        """
+        live = self._live_ids.get(team_id, [])
+        end = len(live) if before is None else bisect_left(live, before)
+        start = max(0, end - limit)
+        characters = self._characters
+        return [characters[character_id] for character_id in reversed(live[start:end])], start > 0
 
     def all_characters(self) -> list[Character]:
         """Every row of every team, in creation order."""
@@ -134,7 +159,8 @@ class Store:
     def reset(self) -> None:
         """Back to the configured start: no rows, every team's starting balance."""
         self._characters.clear()
-        self._team_characters.clear()
+        self._team_ids.clear()
+        self._live_ids.clear()
         self._uploads.clear()
         self._images.clear()
         self._due.clear()
@@ -213,6 +239,19 @@ class Store:
             self.reset()
         else:
             raise ValueError(f"unknown journal record {kind!r}")
+
+
+def _insert(ids: list[str], character_id: str) -> None:
+    if not ids or ids[-1] < character_id:
+        ids.append(character_id)  # the usual case: a newly minted id is the greatest
+    else:
+        insort(ids, character_id)
+
+
+def _remove(ids: list[str], character_id: str) -> None:
+    index = bisect_left(ids, character_id)
+    if index < len(ids) and ids[index] == character_id:
+        del ids[index]
 
 
 def _checked_credits(credits: Any) -> dict[str, int]:

@@ -221,26 +221,13 @@ class CharactersService:
         self.complete_due()
         if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= 100:
             raise InvalidRequest("limit must be an integer from 1 to 100.", code="value_out_of_range", param="limit")
-        rows = self.store.iter_newest_first(team_id)
-        if starting_after is not None:
-            if self.store.get_character(team_id, starting_after) is None:
-                raise InvalidRequest(
-                    "starting_after must be the next_cursor of a previous page (a character of your team).",
-                    code="invalid_cursor",
-                    param="starting_after",
-                )
-            for row in rows:
-                if row.id == starting_after:
-                    break
-        page: list[Character] = []
-        has_more = False
-        for row in rows:
-            if row.status is Status.DELETED:
-                continue
-            if len(page) == limit:
-                has_more = True
-                break
-            page.append(row)
+        if starting_after is not None and self.store.get_character(team_id, starting_after) is None:
+            raise InvalidRequest(
+                "starting_after must be the next_cursor of a previous page (a character of your team).",
+                code="invalid_cursor",
+                param="starting_after",
+            )
+        page, has_more = self.store.page_newest_first(team_id, before=starting_after, limit=limit)
         return page, has_more, (page[-1].id if has_more else None)
 
     def retrieve_character(self, team_id: str, character_id: str) -> Character:
