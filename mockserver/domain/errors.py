@@ -8,7 +8,9 @@
     │   ├── UploadExpired            400 invalid_request   upload_expired
     │   └── UnknownVersion           400 invalid_request   unknown_version       (param Aurous-Version)
     ├── InsufficientCredits          402 invalid_request   insufficient_credits
+    ├── SignatureInvalid             403 invalid_request   invalid_signature     (a ref image URL altered)
     ├── NotFound                     404 not_found         resource_not_found
+    ├── UrlExpired                   410 invalid_request   url_expired           (a ref image URL past its time)
     ├── IdempotencyKeyInUse          409 invalid_request   idempotency_key_in_use (param Idempotency-Key)
     ├── PayloadTooLarge              413 invalid_request   payload_too_large
     ├── UnsupportedMediaType         415 invalid_request   unsupported_media_type
@@ -47,10 +49,12 @@ __all__ = [
     "RateLimited",
     "RevokedApiKey",
     "ServerError",
+    "SignatureInvalid",
     "UnknownVersion",
     "UnsupportedMediaType",
     "UploadExpired",
     "UploadInvalid",
+    "UrlExpired",
 ]
 
 
@@ -123,6 +127,18 @@ class NotFound(AurousError):
     type = "not_found"
     code = "resource_not_found"
     default_message = "No such resource."
+
+
+class SignatureInvalid(AurousError):
+    status = 403
+    type = "invalid_request"
+    code = "invalid_signature"
+
+
+class UrlExpired(AurousError):
+    status = 410
+    type = "invalid_request"
+    code = "url_expired"
 
 
 class IdempotencyKeyInUse(AurousError):
