@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 import socket
-from collections.abc import Callable
+from collections.abc import Iterator
 
 import pytest
 
@@ -35,7 +35,7 @@ def raw_exchange(server: Server, request: bytes) -> tuple[int, dict[str, str], b
 
 
 @pytest.fixture(scope="module")
-def server() -> Server:
+def server() -> Iterator[Server]:
     started = Server().wait_ready()
     yield started
     started.stop()

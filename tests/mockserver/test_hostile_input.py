@@ -12,7 +12,6 @@ import pytest
 
 from tests.mockserver.conftest import Api, Team, assert_envelope
 
-CHARACTER = "char_01JSCENAR1REV1EW1NG0000000"
 # Every route that takes a JSON body, with a body it accepts (the id in paths is filled in by the test).
 JSON_ROUTES = [
     ("POST", "/v1/characters", {"name": "A", "generate": True, "attributes": {"age": 3}}),
