@@ -26,7 +26,7 @@ test-python: $(STAMP)
 lint-spec:
 	bash scripts/lint_spec.sh
 
-docs:
+docs: $(STAMP)
 	bash scripts/build_docs.sh
 
 bench: $(STAMP)

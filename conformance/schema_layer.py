@@ -52,26 +52,26 @@ DISABLED_CHECKS = ("object_level_authorization", "unsupported_method", "allow_he
 ANY_ID_404 = {(404, "resource_not_found")}  # random or stale ids: CONTRACT DECISION, any unknown id is 404
 STATE_DEPENDENT: dict[str, set[tuple[int, str]]] = {
     # save on synthesizing/failed: 400 invalid_request_error (save page's error table)
-    "characters.save_character": {(400, "invalid_request_error")},
+    "saveCharacter": {(400, "invalid_request_error")},
     # regenerate from synthesizing/failed, resynthesize from synthesizing; synthesis costs credits
-    "characters.regenerate_ref": {(400, "invalid_request_error"), (402, "insufficient_credits")},
-    "characters.resynthesize_character": {(400, "invalid_request_error"), (402, "insufficient_credits")},
+    "regenerateRef": {(400, "invalid_request_error"), (402, "insufficient_credits")},
+    "resynthesizeCharacter": {(400, "invalid_request_error"), (402, "insufficient_credits")},
     # PATCH on synthesizing: 400 invalid_request_error (spec DECISION)
-    "characters.update_character": {(400, "invalid_request_error")},
+    "updateCharacter": {(400, "invalid_request_error")},
     # random upl_ ids are unknown (400 upload_invalid); flows are exclusive and synthesis costs credits
-    "characters.create_character": {
+    "createCharacter": {
         (400, "upload_invalid"),
         (400, "parameter_invalid_combination"),
         (402, "insufficient_credits"),
     },
     # extension must match content_type: a cross-field rule JSON Schema here does not express
-    "uploads.init_upload": {(400, "parameter_invalid_combination")},
-    "uploads.classify_upload": {(400, "upload_invalid")},
-    "uploads.put_upload_content": {(400, "upload_expired")},
+    "initUpload": {(400, "parameter_invalid_combination")},
+    "classifyUpload": {(400, "upload_invalid")},
+    "putUploadContent": {(400, "upload_expired")},
     # a cursor that names no character of the team on record: 400 invalid_cursor (spec DECISION)
-    "characters.list_characters": {(400, "invalid_cursor")},
+    "listCharacters": {(400, "invalid_cursor")},
     # a random character_id is unknown (404) or not ready (400); images cost credits
-    "images.create_image": {(400, "character_not_ready"), (402, "insufficient_credits")},
+    "createImage": {(400, "character_not_ready"), (402, "insufficient_credits")},
 }
 # Everywhere: Hypothesis reuses an Idempotency-Key across examples with different bodies, which the
 # contract answers with 409 idempotency_key_in_use; a paced run may still meet a 429 on a shared bucket.
@@ -82,7 +82,7 @@ VERSION_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # Cross-field rules the spec states in an operation's description, not its JSON Schema: (status, code, param).
 # openapi.yaml, create: "`generate: true` without `attributes`: 400 `missing_field`, `param: attributes`".
 CROSS_FIELD: dict[str, set[tuple[int, str, str]]] = {
-    "characters.create_character": {(400, "missing_field", "attributes")},
+    "createCharacter": {(400, "missing_field", "attributes")},
 }
 
 

@@ -8,6 +8,7 @@ contract's cross-cutting rules; every error, whoever raises it, leaves through `
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,7 +20,6 @@ from connexion.exceptions import ProblemException
 from connexion.lifecycle import ConnexionRequest, ConnexionResponse
 from connexion.middleware import MiddlewarePosition
 from connexion.options import SwaggerUIOptions
-from connexion.resolver import RelativeResolver
 from connexion.spec import OpenAPISpecification
 from connexion.security import ApiKeySecurityHandler, BearerSecurityHandler
 from connexion.validators import VALIDATOR_MAP
@@ -31,7 +31,9 @@ from mockserver.api import characters
 from mockserver.auth import KeyRing
 from mockserver.clock import ManualClock, SystemClock
 from mockserver.context import CURRENT
+from mockserver.docs_page import SwaggerPage
 from mockserver.frontend import FrontendKit, prepare_settings
+from mockserver.handlers import CONTROL_HANDLERS, PUBLIC_HANDLERS, TableResolver
 from mockserver.domain.errors import (
     AurousError,
     InvalidRequest,
@@ -60,8 +62,8 @@ CONTROL_SPEC_PATH = Path(__file__).parent / "control" / "control.yaml"
 
 # The fast lane (gateway.py): operations with no body and one opaque path parameter.
 FAST_HANDLERS = {
-    "characters.retrieve_character": characters.retrieve_character,
-    "characters.save_character": characters.save_character,
+    "retrieveCharacter": characters.retrieve_character,
+    "saveCharacter": characters.save_character,
 }
 
 
@@ -101,6 +103,26 @@ def _respond(error: AurousError) -> ConnexionResponse:
     )
 
 
+# Connexion's words for a 415: "Invalid Content-type (text/plain), expected ['application/json']".
+_CONTENT_TYPE_DETAIL = re.compile(r"Invalid Content-type \((?P<sent>[^)]*)\), expected \[(?P<expected>[^\]]*)\]")
+
+
+def _unsupported_media_type(detail: str) -> UnsupportedMediaType:
+    """A 415 whose message names the header that fixes it (curl's -d sends a form type unless told)."""
+    match = _CONTENT_TYPE_DETAIL.search(detail)
+    if match is None:
+        return UnsupportedMediaType(f"Unsupported Content-Type. {detail}".strip())
+    expected = [kind.strip(" '\"") for kind in match["expected"].split(",")]
+    expected = [kind for kind in expected if kind] or ["application/json"]
+    message = (
+        f"Content-Type {match['sent'] or '(none)'} is not accepted here: send the body as {' or '.join(expected)}, "
+        f"with the header 'Content-Type: {expected[0]}'."
+    )
+    if match["sent"].startswith("application/x-www-form-urlencoded"):
+        message += " (curl -d sends a form type unless you add -H 'Content-Type: application/json'.)"
+    return UnsupportedMediaType(message)
+
+
 def _translate_problem(status: int, detail: str) -> AurousError:
     """Connexion's and Starlette's own errors, in the contract's terms."""
     if status == 404:
@@ -108,7 +130,7 @@ def _translate_problem(status: int, detail: str) -> AurousError:
     if status == 405:
         return MethodNotAllowed()
     if status == 415:
-        return UnsupportedMediaType(f"Unsupported Content-Type. {detail}".strip())
+        return _unsupported_media_type(detail)
     if 400 <= status < 500:
         return InvalidRequest(detail or "The request is not valid.", code="invalid_request_error")
     return ServerError()
@@ -198,13 +220,13 @@ def create_app(settings: Settings | None = None) -> AsyncApp:
     with _trusting_shipped_contract(spec_path):
         app.add_api(
             spec,
-            resolver=RelativeResolver("mockserver.api"),
+            resolver=TableResolver(PUBLIC_HANDLERS, "PUBLIC_HANDLERS"),
             swagger_ui_options=SwaggerUIOptions(swagger_ui_path="/docs"),
             name="public",
         )
     app.add_api(
         load_spec(CONTROL_SPEC_PATH),  # mounted at its servers URL, /_mock
-        resolver=RelativeResolver("mockserver.control"),
+        resolver=TableResolver(CONTROL_HANDLERS, "CONTROL_HANDLERS"),
         swagger_ui_options=SwaggerUIOptions(swagger_ui_path="/docs"),
         name="control",
     )
@@ -233,6 +255,7 @@ def create_app(settings: Settings | None = None) -> AsyncApp:
     # Inside the gateway (request id, envelope): the PNGs behind refs[].url.
     app.add_middleware(RefImages, position=MiddlewarePosition.BEFORE_EXCEPTION, service=service, clock=clock)
     kit.add_inner_middleware(app)
+    app.add_middleware(SwaggerPage, position=MiddlewarePosition.BEFORE_SWAGGER)  # /docs/: our page, Connexion's files
     # Exposed for tests and tools running in-process (the control API offers the same over HTTP).
     app.state = type("MockState", (), {})()  # type: ignore[attr-defined]
     app.state.service, app.state.clock, app.state.settings = service, clock, settings  # type: ignore[attr-defined]

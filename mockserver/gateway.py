@@ -56,7 +56,7 @@ logger = logging.getLogger("mockserver")
 
 FastHandler = Callable[..., Awaitable[Any]]
 
-_BODY_LIMITS = {"uploads.put_upload_content": UPLOAD_BODY_LIMIT}  # the others take JSON
+_BODY_LIMITS = {"putUploadContent": UPLOAD_BODY_LIMIT}  # the others take JSON
 _BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 _CONTENT_TYPE_JSON = (b"content-type", b"application/json")
 

@@ -82,7 +82,7 @@ class OperationIndex:
             name: BucketSpec(sustained_per_minute=figures["sustained_per_minute"], burst=figures["burst"])
             for name, figures in spec.get("x-aurous-rate-limit-buckets", {}).items()
         }
-        # Credits per handler name (the service's key), from `x-aurous-credit-cost`; on create, the
+        # Credits per operationId (the service's key), from `x-aurous-credit-cost`; on create, the
         # synthesize flow's figure (the upload flow is free).
         self.credit_costs: dict[str, int] = {}
         for operation_id, operation in self.by_id.items():
@@ -91,7 +91,7 @@ class OperationIndex:
             if isinstance(cost, Mapping):
                 cost = cost.get("synthesize_flow")
             if isinstance(cost, int) and cost > 0:
-                self.credit_costs[operation_id.rpartition(".")[2]] = cost
+                self.credit_costs[operation_id] = cost
         versions = spec.get("x-aurous-versions", {})
         self.default_version: str = versions.get("default", "2026-05-15")
         self.known_versions: tuple[str, ...] = tuple(versions.get("known", [self.default_version]))

@@ -1,4 +1,4 @@
-"""HTTP handlers, one per operationId of ``openapi.yaml`` (resolved relative to this package).
+"""HTTP handlers, one per operation of ``openapi.yaml`` (``mockserver/handlers.py`` maps operationIds to them).
 
 Each handler is three lines at most: read the request context, call the domain service, return the
 public representation. Handlers never test a status: the domain raises, ``envelope`` renders.

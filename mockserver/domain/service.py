@@ -64,10 +64,10 @@ class _Clock(Protocol):
     def now(self) -> datetime: ...
 
 
-# Credit costs by operationId (app.py may fill them from the spec's x-aurous-credit-cost).
-# create_character's cost applies to the synthesize flow only; the upload flow is free.
+# Credit costs by the contract's operationId (app.py fills them from the spec's x-aurous-credit-cost).
+# createCharacter's cost applies to the synthesize flow only; the upload flow is free.
 DEFAULT_CREDIT_COSTS: Mapping[str, int] = MappingProxyType(
-    {"create_character": 4, "resynthesize_character": 4, "regenerate_ref": 1, "create_image": 1}
+    {"createCharacter": 4, "resynthesizeCharacter": 4, "regenerateRef": 1, "createImage": 1}
 )
 
 # Bounds the public docs leave open (DECISION, documented in openapi.yaml).
@@ -188,7 +188,7 @@ class CharactersService:
                 raise InvalidRequest(
                     "attributes is required when generate is true.", code="missing_field", param="attributes"
                 )
-            cost = self.settings.cost("create_character")
+            cost = self.settings.cost("createCharacter")
             self._require_credits(team_id, cost)
             outcome_, due_at = self._schedule(outcome, now)
             character = Character(id=new_id("char", now), status=Status.SYNTHESIZING, flow="synthesize", **common)
@@ -290,7 +290,7 @@ class CharactersService:
         now = self.clock.now()
         outcome_, due_at = self._schedule(outcome, now)
         started = lifecycle.regenerate(character, pose_, now=now, due_at=due_at, outcome=outcome_)
-        cost = self.settings.cost("regenerate_ref")
+        cost = self.settings.cost("regenerateRef")
         self._require_credits(team_id, cost)
         self._charge(team_id, cost)
         return self._store_synthesizing(started)
@@ -307,7 +307,7 @@ class CharactersService:
         now = self.clock.now()
         outcome_, due_at = self._schedule(outcome, now)
         started = lifecycle.resynthesize(character, now=now, due_at=due_at, outcome=outcome_)
-        cost = self.settings.cost("resynthesize_character")
+        cost = self.settings.cost("resynthesizeCharacter")
         self._require_credits(team_id, cost)
         self._charge(team_id, cost)
         return self._store_synthesizing(started)
@@ -420,7 +420,7 @@ class CharactersService:
                 raise InvalidRequest("character_id must be a string.", code="invalid_format", param="character_id")
             character = self._live_character(team_id, character_id, param="character_id")
             lifecycle.require(lifecycle.Action.USE, character)
-        cost = self.settings.cost("create_image")
+        cost = self.settings.cost("createImage")
         self._require_credits(team_id, cost)
         now = self.clock.now()
         image = Image(

@@ -277,3 +277,14 @@ def test_no_input_makes_any_operation_answer_500(
         assert_envelope(response, response.status_code)
     else:
         assert response.headers.get("aurous-request-id")
+
+
+@pytest.mark.parametrize("content_type", ["application/x-www-form-urlencoded", "text/plain"])
+def test_the_415_message_names_the_header_that_fixes_it(client, acme, content_type):
+    # curl -d without -H 'Content-Type: application/json' sends application/x-www-form-urlencoded.
+    response = client.post("/v1/images", content=b'{"prompt": "p"}', headers={**acme.headers, "Content-Type": content_type})
+
+    message = assert_envelope(response, 415, "unsupported_media_type")["message"]
+    assert content_type in message
+    assert "Content-Type: application/json" in message
+    assert ("curl" in message) == (content_type == "application/x-www-form-urlencoded")

@@ -30,33 +30,33 @@ class Expected:
 CREATE_BUCKET = {"upload_flow": "characters_post", "synthesize_flow": "characters_synthesize"}
 EXPECTED: dict[tuple[str, str], Expected] = {
     ("POST", "/v1/characters"): Expected(
-        "characters.create_character", CREATE_BUCKET, {"upload_flow": 0, "synthesize_flow": 4}, True, True, True
+        "createCharacter", CREATE_BUCKET, {"upload_flow": 0, "synthesize_flow": 4}, True, True, True
     ),
     # A bad list cursor is 400 invalid_cursor (a cursor is not a resource lookup), so list has no 404.
-    ("GET", "/v1/characters"): Expected("characters.list_characters", "characters_get", 0, False, False, False),
-    ("GET", "/v1/characters/{id}"): Expected("characters.retrieve_character", "characters_get", 0, False, False, True),
-    ("PATCH", "/v1/characters/{id}"): Expected("characters.update_character", "characters_post", 0, False, True, True),
+    ("GET", "/v1/characters"): Expected("listCharacters", "characters_get", 0, False, False, False),
+    ("GET", "/v1/characters/{id}"): Expected("retrieveCharacter", "characters_get", 0, False, False, True),
+    ("PATCH", "/v1/characters/{id}"): Expected("updateCharacter", "characters_post", 0, False, True, True),
     ("DELETE", "/v1/characters/{id}"): Expected(
-        "characters.delete_character", "characters_post", 0, False, False, True
+        "deleteCharacter", "characters_post", 0, False, False, True
     ),
     ("POST", "/v1/characters/{id}/save"): Expected(
-        "characters.save_character", "characters_post", 0, False, False, True
+        "saveCharacter", "characters_post", 0, False, False, True
     ),
     ("POST", "/v1/characters/{id}/refs/regenerate"): Expected(
-        "characters.regenerate_ref", "characters_synthesize", 1, True, True, True
+        "regenerateRef", "characters_synthesize", 1, True, True, True
     ),
     ("POST", "/v1/characters/{id}/resynthesize"): Expected(
-        "characters.resynthesize_character", "characters_synthesize", 4, True, True, True
+        "resynthesizeCharacter", "characters_synthesize", 4, True, True, True
     ),
-    ("POST", "/v1/characters/uploads/init"): Expected("uploads.init_upload", "characters_post", 0, False, True, False),
+    ("POST", "/v1/characters/uploads/init"): Expected("initUpload", "characters_post", 0, False, True, False),
     ("PUT", "/v1/characters/uploads/{upload_id}/content"): Expected(
-        "uploads.put_upload_content", None, 0, False, True, True, authenticated=False
+        "putUploadContent", None, 0, False, True, True, authenticated=False
     ),
     ("POST", "/v1/characters/uploads/classify"): Expected(
-        "uploads.classify_upload", "characters_post", 0, False, True, True
+        "classifyUpload", "characters_post", 0, False, True, True
     ),
-    ("POST", "/v1/images"): Expected("images.create_image", "images_post", 1, True, True, True),
-    ("GET", "/v1/balance"): Expected("balance.get_balance", None, 0, False, False, False),
+    ("POST", "/v1/images"): Expected("createImage", "images_post", 1, True, True, True),
+    ("GET", "/v1/balance"): Expected("getBalance", None, 0, False, False, False),
 }
 
 STATUS_ERROR = {  # status -> (error type, codes an example of that status may carry)
@@ -242,7 +242,7 @@ def _broken(mutate) -> list[str]:
         ),
         (
             lambda s: s["paths"]["/v1/images"]["post"].update({"operationId": "images.create"}),
-            "POST /v1/images: operationId 'images.create' != 'images.create_image'",
+            "POST /v1/images: operationId 'images.create' != 'createImage'",
         ),
         (
             lambda s: s["paths"]["/v1/images"]["post"].update({"x-aurous-credit-cost": 0}),
@@ -393,25 +393,25 @@ def test_request_bodies_reject_unknown_fields():
 
 
 LIFECYCLE_LINKS = {
-    "characters.create_character": {
-        "characters.retrieve_character",
-        "characters.save_character",
-        "characters.regenerate_ref",
-        "characters.resynthesize_character",
-        "characters.update_character",
-        "characters.delete_character",
+    "createCharacter": {
+        "retrieveCharacter",
+        "saveCharacter",
+        "regenerateRef",
+        "resynthesizeCharacter",
+        "updateCharacter",
+        "deleteCharacter",
     },
     **{
-        source: {"characters.retrieve_character", "characters.save_character", "characters.delete_character"}
+        source: {"retrieveCharacter", "saveCharacter", "deleteCharacter"}
         for source in (
-            "characters.save_character",
-            "characters.retrieve_character",
-            "characters.update_character",
-            "characters.regenerate_ref",
-            "characters.resynthesize_character",
+            "saveCharacter",
+            "retrieveCharacter",
+            "updateCharacter",
+            "regenerateRef",
+            "resynthesizeCharacter",
         )
     },
-    "uploads.init_upload": {"uploads.classify_upload", "uploads.put_upload_content"},
+    "initUpload": {"classifyUpload", "putUploadContent"},
 }
 
 
