@@ -93,16 +93,27 @@ def main(argv: list[str] | None = None) -> None:
     from mockserver import frontend_cli
 
     from mockserver.app import create_app
+    from mockserver.httpwire import protocol_class
 
     try:
         app = create_app(settings)
-    except ConfigError as exc:  # a bad fixtures or state file: say why, never start empty
-        sys.exit(f"python -m mockserver: error: {exc}")
+    except ConfigError as exc:  # a bad fixtures or state file, a state file in use: say why, never start empty
+        print(f"python -m mockserver: error: {exc}", file=sys.stderr)
+        sys.exit(2)
     print(banner(settings), flush=True)
     for warning in frontend_cli.startup_warnings(settings):
         print(warning, file=sys.stderr, flush=True)
     # ws="none": the API has no WebSocket routes, and loading a WebSocket stack costs start-up time.
-    uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning", access_log=False, ws="none")
+    # http=: uvicorn's parser with the envelope on the 400s it answers itself (httpwire.py).
+    uvicorn.run(
+        app,
+        host=settings.host,
+        port=settings.port,
+        log_level="warning",
+        access_log=False,
+        ws="none",
+        http=protocol_class(),
+    )
 
 
 if __name__ == "__main__":

@@ -48,6 +48,8 @@ from mockserver.idempotency import IdempotencyCache
 from mockserver.ids import new_request_id
 from mockserver.operations import OperationIndex
 from mockserver.ratelimit import RateLimiter
+from mockserver.refimages import PREFIX as REF_IMAGES_PREFIX
+from mockserver.refimages import RefImages
 from mockserver.serialization import JSONIFIER
 from mockserver.settings import Settings
 from mockserver.store import Store
@@ -192,13 +194,13 @@ def create_app(settings: Settings | None = None) -> AsyncApp:
             synthesis_outcome=settings.synthesis_outcome,
             failure_message=settings.failure_message,
             lifecycle_variant=settings.lifecycle_variant,
-            storage_base_url=settings.base_url,
+            storage_base_url=f"{settings.base_url}{REF_IMAGES_PREFIX.rstrip('/')}",  # served by refimages.py
             upload_base_url=settings.base_url,
             credit_costs=index.credit_costs,  # the spec's x-aurous-credit-cost, not a table of our own
         ),
     )
     limiter = RateLimiter(index.buckets, enabled=settings.rate_limits)
-    idempotency = IdempotencyCache()
+    idempotency = IdempotencyCache(max_entries=settings.idempotency_max_keys)
     # Issue 4: CORS, request log, faults, fixtures, state file, control token (see frontend.py).
     kit = FrontendKit(
         settings,
@@ -255,6 +257,8 @@ def create_app(settings: Settings | None = None) -> AsyncApp:
         fast_handlers=FAST_HANDLERS if settings.fast_lane else None,
         faults=kit.faults,
     )
+    # Inside the gateway (request id, envelope): the PNGs behind refs[].url.
+    app.add_middleware(RefImages, position=MiddlewarePosition.BEFORE_EXCEPTION, service=service, clock=clock)
     kit.add_inner_middleware(app)
     app.add_middleware(SwaggerPage, position=MiddlewarePosition.BEFORE_SWAGGER)  # /docs/: our page, Connexion's files
     # Exposed for tests and tools running in-process (the control API offers the same over HTTP).

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
-from mockserver.domain.errors import InvalidApiKey, MissingApiKey, RevokedApiKey
+from mockserver.domain.errors import AmbiguousCredentials, InvalidApiKey, MissingApiKey, RevokedApiKey
 from mockserver.domain.model import Team
 
 _KEY_SHAPE = re.compile(r"(?:al_live_|og_)[0-9a-f]{64}")
@@ -39,14 +39,24 @@ class KeyRing:
         raise InvalidApiKey("The API key is not valid.")
 
 
-def key_from_headers(headers: Mapping[bytes, bytes]) -> str | None:
-    """The key a request carries: X-Api-Key wins; else a Bearer token."""
-    raw = headers.get(b"x-api-key")
-    if raw is not None:
-        return raw.decode("latin-1").strip()
-    authorization = headers.get(b"authorization")
-    if authorization is not None:
-        scheme, _, token = authorization.decode("latin-1").partition(" ")
-        if scheme.lower() == "bearer":
-            return token.strip()
-    return None
+def key_from_headers(headers: Mapping[bytes, bytes] | Iterable[tuple[bytes, bytes]]) -> str | None:
+    """The key a request carries, from every ``X-Api-Key`` and ``Authorization: Bearer`` header it has.
+
+    Pass the raw header list (ASGI ``scope["headers"]``) so that repeated headers are seen: two different
+    keys are ``AmbiguousCredentials`` (401), never "the last one wins". The same key said twice is one key.
+    """
+    pairs = headers.items() if isinstance(headers, Mapping) else headers
+    keys: set[str] = set()
+    for name, value in pairs:
+        if name == b"x-api-key":
+            keys.add(value.decode("latin-1").strip())
+        elif name == b"authorization":
+            scheme, _, token = value.decode("latin-1").partition(" ")
+            if scheme.lower() == "bearer":
+                keys.add(token.strip())
+    if len(keys) > 1:
+        raise AmbiguousCredentials(
+            "This request carries more than one API key (X-Api-Key headers and/or a Bearer token that differ); "
+            "send exactly one."
+        )
+    return next(iter(keys), None)

@@ -243,7 +243,7 @@ class Fixtures:
                 storage_base_url=settings.storage_base_url,
             )
             if seed.target is Status.DELETED:  # a deleted row was once a saved character with refs
-                refs = forced.refs or lifecycle.synthesized_refs(forced.id, settings.storage_base_url)
+                refs = forced.refs or lifecycle.synthesized_refs(forced.id, settings.storage_base_url, now=created)
                 forced = replace(forced, refs=refs, saved=True, temp_upload_bytes=0)
             service.store.put_character(forced)
         if limiter.enabled:

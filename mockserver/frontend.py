@@ -7,6 +7,7 @@ What each concern is lives in its own module — ``cors``, ``requestlog``, ``fau
     Cors                  outermost for HTTP: every response, gateway errors included, gets the headers
     RequestLogMiddleware  sees the final status; reads the team from the gateway's context
     Gateway               (app.py) asks faults.active once per request
+    HostGuard             (with an allow-list: the CLI on loopback) /_mock only for allowed Host names
     ControlGuard          (with --control-token) inside the gateway, which renders its 401 envelope
 """
 
@@ -20,10 +21,11 @@ from connexion.middleware import MiddlewarePosition
 
 from mockserver.control.frontend_facade import FrontendControl
 from mockserver.control.guard import ControlGuard
+from mockserver.control.hosts import HostGuard
 from mockserver.cors import Cors
 from mockserver.faults import Faults
 from mockserver.fixtures import Fixtures, load_fixture_data
-from mockserver.persistence import StateFile, StateFileMiddleware
+from mockserver.persistence import StateFile, StateFileError, StateFileMiddleware
 from mockserver.requestlog import RequestLog, RequestLogMiddleware
 from mockserver.settings import Settings, apply_config
 
@@ -80,11 +82,25 @@ class FrontendKit:
             clock_kind=settings.clock,
         )
         self.state_file = None
-        if settings.state_file is not None:
-            self.state_file = StateFile(settings.state_file, service, clock)
-        # A state file that exists wins over the fixtures; a bad one stops the start (StateFileError).
-        if self.state_file is None or not self.state_file.load():
+        if settings.state_file is None:
             self.control.seed()
+            return
+        # Locked and proven writable first; a file that exists wins over the fixtures; a bad one stops the
+        # start (StateFileError); a fresh start is written at once.
+        self.state_file = StateFile(settings.state_file, service, clock, settings.durability)
+        self.state_file.open()
+        try:
+            if not self.state_file.load():
+                self.control.seed()
+                try:
+                    self.state_file.save()
+                except OSError as exc:
+                    raise StateFileError(f"cannot write the state file {settings.state_file}: {exc}") from None
+        except BaseException:
+            self.state_file.close()
+            raise
+        self.state_file.start_journal()
+        self.control.state_file = self.state_file
 
     def add_outer_middleware(self, app: Any) -> None:
         """Before the gateway is added: each lands just inside the previous one, outside the gateway."""
@@ -100,6 +116,10 @@ class FrontendKit:
 
     def add_inner_middleware(self, app: Any) -> None:
         """After the gateway is added: inside it."""
+        if self.settings.allowed_hosts is not None:
+            app.add_middleware(
+                HostGuard, position=MiddlewarePosition.BEFORE_EXCEPTION, allowed=self.settings.allowed_hosts
+            )
         if self.settings.control_token:
             app.add_middleware(
                 ControlGuard, position=MiddlewarePosition.BEFORE_EXCEPTION, token=self.settings.control_token

@@ -6,6 +6,7 @@ import argparse
 from dataclasses import replace
 from pathlib import Path
 
+from mockserver.control.hosts import DEFAULT_LOOPBACK_HOSTS
 from mockserver.faults import FaultSettings
 from mockserver.frontend import is_loopback
 from mockserver.settings import Settings
@@ -23,6 +24,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "Default: any http(s)://localhost, 127.0.0.1 or [::1] origin",
     )
     browser.add_argument(
+        "--allowed-host",
+        action="append",
+        metavar="NAME",
+        help="a Host name /_mock answers to, besides localhost, 127.0.0.1 and ::1 (repeatable; '*' = any). "
+        "Checked only when bound to loopback, unless given",
+    )
+    browser.add_argument(
         "--control-token", metavar="TOKEN", help="require X-Mock-Token: TOKEN on /_mock (for a mock shared on a network)"
     )
     state = parser.add_argument_group("state")
@@ -31,10 +39,25 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--state-save-seconds", type=float, default=None, metavar="S", help="write a changed state every S s (default 2)"
     )
     state.add_argument(
+        "--durability",
+        choices=("interval", "durable"),
+        default=None,
+        help="interval (default): the state file is written every --state-save-seconds and at shutdown; "
+        "durable: also every change is fsynced to PATH.journal before its response (nothing acknowledged "
+        "is lost on a crash; each write pays one fsync)",
+    )
+    state.add_argument(
         "--fixtures",
         metavar="FILE|NAME",
         help="seed teams and characters from a YAML/JSON file, or a shipped scenario: "
         "empty, every_state, out_of_credits, rate_limited (loaded at start and on every reset)",
+    )
+    state.add_argument(
+        "--idempotency-max-keys",
+        type=int,
+        default=None,
+        metavar="N",
+        help="keep at most N Idempotency-Keys (default 10000); the oldest is forgotten first",
     )
     state.add_argument("--request-log-size", type=int, default=None, metavar="N", help="GET /_mock/requests keeps N")
     faults = parser.add_argument_group("faults (all contract-valid; change them at run time with PUT /_mock/faults)")
@@ -67,6 +90,10 @@ def apply_arguments(parser: argparse.ArgumentParser, args: argparse.Namespace, s
     changes: dict[str, object] = {"faults": fault_settings}
     if args.cors_origin:
         changes["cors_origins"] = tuple(args.cors_origin)
+    if args.allowed_host and "*" in args.allowed_host:
+        changes["allowed_hosts"] = None
+    elif args.allowed_host or is_loopback(settings.host):
+        changes["allowed_hosts"] = (*DEFAULT_LOOPBACK_HOSTS, *(args.allowed_host or ()))
     if args.control_token is not None:
         if not args.control_token:
             parser.error("--control-token must not be empty")
@@ -77,8 +104,16 @@ def apply_arguments(parser: argparse.ArgumentParser, args: argparse.Namespace, s
         if args.state_save_seconds <= 0:
             parser.error("--state-save-seconds must be more than 0")
         changes["state_save_seconds"] = args.state_save_seconds
+    if args.durability is not None:
+        if not args.state_file:
+            parser.error("--durability needs --state-file")
+        changes["durability"] = args.durability
     if args.fixtures:
         changes["fixtures"] = args.fixtures
+    if args.idempotency_max_keys is not None:
+        if args.idempotency_max_keys < 1:
+            parser.error("--idempotency-max-keys must be 1 or more")
+        changes["idempotency_max_keys"] = args.idempotency_max_keys
     if args.request_log_size is not None:
         if args.request_log_size < 0:
             parser.error("--request-log-size must be 0 or more")

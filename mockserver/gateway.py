@@ -17,7 +17,6 @@ nothing left to decide. The gateway calls the very same handler functions direct
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
@@ -32,6 +31,7 @@ from mockserver.domain.errors import (
     AurousError,
     IdempotencyKeyInUse,
     InvalidRequest,
+    NotFound,
     PayloadTooLarge,
     RateLimited,
     ServerError,
@@ -40,6 +40,15 @@ from mockserver.idempotency import Conflict, IdempotencyCache, Replay, StoredRes
 from mockserver.ids import new_request_id
 from mockserver.operations import Operation, OperationIndex
 from mockserver.ratelimit import RateLimiter
+from mockserver.requestbody import (
+    JSON_BODY_LIMIT,
+    UPLOAD_BODY_LIMIT,
+    check_json,
+    normalized_scope,
+    parse_media_type,
+    read_body,
+    replaying,
+)
 from mockserver.serialization import dumps
 from mockserver.versioning import Versions
 
@@ -47,9 +56,8 @@ logger = logging.getLogger("mockserver")
 
 FastHandler = Callable[..., Awaitable[Any]]
 
-JSON_BODY_LIMIT = 1024 * 1024  # 1 MiB: far above any valid request of this API
-UPLOAD_BODY_LIMIT = 10 * 1024 * 1024  # the documented 10 MB image limit
-_BODY_LIMITS = {"putUploadContent": UPLOAD_BODY_LIMIT}
+_BODY_LIMITS = {"putUploadContent": UPLOAD_BODY_LIMIT}  # the others take JSON
+_BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 _CONTENT_TYPE_JSON = (b"content-type", b"application/json")
 
 
@@ -127,12 +135,23 @@ class Gateway:
             try:
                 matched = self.index.match(scope["method"], scope["path"])
             except AurousError:  # 405 on a contract path: still echo the caller's team pin
-                self._echo_team_pin(headers, requested_version, context)
+                self._echo_team_pin(scope["headers"], requested_version, context)
                 raise
             if matched is None:
                 # Not a contract operation: Connexion answers (404/405, docs, control API) and the
                 # envelope handlers registered in app.py shape its errors.
-                self._echo_team_pin(headers, requested_version, context)
+                self._echo_team_pin(scope["headers"], requested_version, context)
+                if self._is_slash_variant(scope["method"], scope["path"]):
+                    raise NotFound(
+                        f"No such route: paths are exact and never redirected; did you mean {scope['path'].rstrip('/')}?"
+                    )
+                if scope["method"] in _BODY_METHODS and scope["path"].startswith("/_mock/"):
+                    # The control API's bodies: the same reader, limit and JSON checks as the public API's.
+                    body = await read_body(receive, headers, JSON_BODY_LIMIT)
+                    media_type = parse_media_type(headers.get(b"content-type"))
+                    if media_type is None or media_type.is_json:
+                        check_json(body, media_type)
+                    scope, receive = normalized_scope(scope, body, media_type), replaying(body, receive)
                 await self.app(scope, receive, send_with_headers)
                 return
             operation, path_params = matched
@@ -151,9 +170,22 @@ class Gateway:
         finally:
             CURRENT.reset(token)
 
-    def _echo_team_pin(self, headers: Mapping[bytes, bytes], requested: str | None, context: RequestContext) -> None:
+    def _is_slash_variant(self, method: str, path: str) -> bool:
+        """A route of either API with a trailing slash: a 404 here, not Starlette's bodiless 307 redirect."""
+        if len(path) < 2 or not path.endswith("/"):
+            return False
+        if path.startswith("/_mock/"):
+            return not path.startswith("/_mock/docs")  # Swagger UI lives at /_mock/docs/
+        try:
+            return self.index.match(method, path.rstrip("/")) is not None
+        except AurousError:  # the path exists with other methods
+            return True
+
+    def _echo_team_pin(
+        self, headers: list[tuple[bytes, bytes]], requested: str | None, context: RequestContext
+    ) -> None:
         """Outside a contract operation, a valid key still picks the version echoed: its team's pin."""
-        if b"x-api-key" in headers or b"authorization" in headers:
+        if any(name in (b"x-api-key", b"authorization") for name, _ in headers):
             try:
                 team = self.keyring.authenticate(key_from_headers(headers))
             except AurousError:
@@ -173,21 +205,28 @@ class Gateway:
         rate_headers: list[tuple[bytes, bytes]],
     ) -> None:
         if operation.secured:
-            context.team = self.keyring.authenticate(key_from_headers(headers))
+            context.team = self.keyring.authenticate(key_from_headers(scope["headers"]))
         pinned = context.team.pinned_version if context.team else None
         # The echo value first, so that a 400 for a malformed or unknown version still names the version
         # this team would have been served under.
         context.version = self.versions.echo(requested_version, pinned)
 
         body = b""
-        too_large: PayloadTooLarge | None = None
+        document = None
+        # Answered after the bucket: a 413, or a body no validator can take, still counts and carries X-RateLimit-*.
+        body_error: AurousError | None = None
         if operation.has_body:
+            raw_limit = _BODY_LIMITS.get(operation.operation_id)
             try:
-                body = await _read_body(receive, headers, _BODY_LIMITS.get(operation.operation_id, JSON_BODY_LIMIT))
-            except PayloadTooLarge as error:
-                too_large = error  # answered after the bucket: a 413 still counts and carries X-RateLimit-*
+                body = await read_body(receive, headers, raw_limit or JSON_BODY_LIMIT)
+                media_type = parse_media_type(headers.get(b"content-type"))
+                scope = normalized_scope(scope, body, media_type)
+                if raw_limit is None and (media_type is None or media_type.is_json):
+                    document = check_json(body, media_type)
+            except (PayloadTooLarge, InvalidRequest) as error:
+                body_error = error
 
-        bucket = operation.bucket_for(_peek_json(body) if operation.flow_buckets else None)
+        bucket = operation.bucket_for(document if operation.flow_buckets else None)
         if bucket is not None and context.team is not None:
             decision = self.limiter.take(context.team.id, bucket, self.clock.now().timestamp())
             rate_headers.extend(
@@ -202,12 +241,12 @@ class Gateway:
 
         # After the bucket: a request refused for its version still counts, and carries X-RateLimit-*.
         context.version = self.versions.resolve(requested_version, pinned)
-        if too_large is not None:
-            raise too_large
+        if body_error is not None:
+            raise body_error
         if self.faults is not None and self.faults.active:  # one attribute check when no fault is set
             await self.faults.apply(bucket, context, rate_headers)
 
-        replay_receive = _replaying(body, receive) if operation.has_body else receive
+        replay_receive = replaying(body, receive) if operation.has_body else receive
         key_header = headers.get(b"idempotency-key") if operation.idempotent else None
         if key_header is None or context.team is None:
             await self._dispatch(scope, replay_receive, send, operation, path_params)
@@ -223,6 +262,7 @@ class Gateway:
         outcome = self.idempotency.begin(context.team.id, key, print_, now)
         if isinstance(outcome, Replay):
             stored = outcome.stored
+            context.version = stored.version or context.version  # the version the body was produced under
             await send(
                 {
                     "type": "http.response.start",
@@ -244,9 +284,8 @@ class Gateway:
         async def capturing_send(message: Message) -> None:
             if message["type"] == "http.response.start":
                 captured["status"] = message["status"]
-                captured["headers"] = [
-                    (name, value) for name, value in message.get("headers", ()) if name == b"content-type"
-                ]
+                # Every header the handler sent (Content-Type, Content-Length): the replay is framed the same.
+                captured["headers"] = list(message.get("headers", ()))
             elif message["type"] == "http.response.body":
                 captured["body"].append(message.get("body", b""))
             await send(message)
@@ -259,7 +298,10 @@ class Gateway:
             raise
         if 200 <= captured["status"] < 300:
             stored = StoredResponse(
-                status=captured["status"], headers=tuple(captured["headers"]), body=b"".join(captured["body"])
+                status=captured["status"],
+                headers=tuple(captured["headers"]),
+                body=b"".join(captured["body"]),
+                version=context.version,
             )
             self.idempotency.complete(team_id, key, stored, self.clock.now().timestamp())
         else:
@@ -294,44 +336,3 @@ class Gateway:
             }
         )
         await send({"type": "http.response.body", "body": body})
-
-
-async def _read_body(receive: Receive, headers: Mapping[bytes, bytes], limit: int) -> bytes:
-    declared = headers.get(b"content-length")
-    if declared is not None and declared.isdigit() and int(declared) > limit:
-        raise PayloadTooLarge(f"Request body is larger than the {limit}-byte limit of this operation.")
-    chunks: list[bytes] = []
-    size = 0
-    while True:
-        message = await receive()
-        if message["type"] == "http.disconnect":
-            break
-        chunk = message.get("body", b"")
-        size += len(chunk)
-        if size > limit:
-            raise PayloadTooLarge(f"Request body is larger than the {limit}-byte limit of this operation.")
-        chunks.append(chunk)
-        if not message.get("more_body", False):
-            break
-    return b"".join(chunks)
-
-
-def _replaying(body: bytes, receive: Receive) -> Receive:
-    """A receive channel that hands the already-read body on once, then defers to the real channel."""
-    sent = False
-
-    async def replay() -> Message:
-        nonlocal sent
-        if not sent:
-            sent = True
-            return {"type": "http.request", "body": body, "more_body": False}
-        return await receive()
-
-    return replay
-
-
-def _peek_json(body: bytes) -> Any:
-    try:
-        return json.loads(body)
-    except ValueError:
-        return None  # Connexion's validation reports the malformed body; here it only picks a bucket

@@ -10,6 +10,10 @@
   still running: 409 ``idempotency_key_in_use``.
 
 A fingerprint covers the method, the concrete path and the body, canonicalised when it is JSON.
+
+Bounded: at most ``max_entries`` keys (all teams together; ``--idempotency-max-keys``). When a new key
+would pass the cap, the oldest key is forgotten first — as if it had expired: a request that comes back
+with it runs afresh (and is charged again). ``evicted`` counts them.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ import json
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["Conflict", "IdempotencyCache", "Proceed", "Replay", "StoredResponse", "fingerprint"]
+__all__ = ["DEFAULT_MAX_ENTRIES", "Conflict", "IdempotencyCache", "Proceed", "Replay", "StoredResponse", "fingerprint"]
 
 
 def fingerprint(method: str, path: str, body: bytes) -> str:
@@ -36,9 +40,13 @@ def fingerprint(method: str, path: str, body: bytes) -> str:
 
 @dataclass(frozen=True, slots=True)
 class StoredResponse:
+    """The original response as the handler sent it: replayed as is (Content-Length included), and under the
+    version it was produced in (``Aurous-Version`` of the original, not of the replaying request)."""
+
     status: int
-    headers: tuple[tuple[str, str], ...]
+    headers: tuple[tuple[bytes, bytes], ...]
     body: bytes
+    version: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,9 +74,16 @@ class _Entry:
 _PROCEED = Proceed()
 
 
+DEFAULT_MAX_ENTRIES = 10_000  # about 9-90 MB at the 0.85-8.8 KB a cached response takes
+
+
 class IdempotencyCache:
-    def __init__(self, ttl_seconds: float = 86_400) -> None:
+    def __init__(self, ttl_seconds: float = 86_400, max_entries: int = DEFAULT_MAX_ENTRIES) -> None:
+        if max_entries < 1:
+            raise ValueError("max_entries must be at least 1")
         self.ttl_seconds = ttl_seconds
+        self.max_entries = max_entries
+        self.evicted = 0
         self._entries: dict[tuple[str, str], _Entry] = {}  # oldest first: begin() re-inserts at the end
 
     def begin(self, team_id: str, key: str, fingerprint: str, now: float) -> Proceed | Replay | Conflict:
@@ -81,8 +96,12 @@ class IdempotencyCache:
             if entry.stored is None:
                 return Conflict("in_flight")
             return Replay(entry.stored)
-        self._entries.pop(slot, None)
-        self._entries[slot] = _Entry(fingerprint, now + self.ttl_seconds)
+        entries = self._entries
+        entries.pop(slot, None)
+        entries[slot] = _Entry(fingerprint, now + self.ttl_seconds)
+        while len(entries) > self.max_entries:
+            del entries[next(iter(entries))]  # the oldest
+            self.evicted += 1
         return _PROCEED
 
     def complete(self, team_id: str, key: str, stored: StoredResponse, now: float) -> None:

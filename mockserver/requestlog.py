@@ -5,14 +5,20 @@ starts, appends one tuple to a bounded deque; GET /_mock/requests renders the en
 The team and request id are read from the gateway's request context, which is still current while the
 gateway sends. The log's own route and the docs pages are not logged, so polling the log shows only the
 traffic of the client under study.
+
+Secrets never reach the log's readers: a query parameter whose name says it is one (``api_key``,
+``token``, ``signature``, ...) or whose value looks like an API key is shown as ``[redacted]`` when an
+entry is rendered. Headers (``X-Api-Key``, ``Authorization``) and bodies are not kept at all.
 """
 
 from __future__ import annotations
 
+import re
 import time
 from collections import deque
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import parse_qsl, urlencode
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -20,6 +26,9 @@ from mockserver.context import CURRENT
 
 __all__ = ["RequestLog", "RequestLogMiddleware"]
 
+REDACTED = "[redacted]"
+_SECRET_NAME = re.compile(r"key|token|secret|signature|password|auth|session|credential", re.IGNORECASE)
+_SECRET_VALUE = re.compile(r"(?:al_live_|og_)[0-9a-fA-F]{16,}")
 _NOT_LOGGED = ("/_mock/requests", "/_mock/docs", "/docs", "/openapi.json", "/_mock/openapi.json")
 
 
@@ -65,9 +74,19 @@ def _render(entry: tuple[Any, ...]) -> dict[str, Any]:
         "at": datetime.fromtimestamp(started, UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z"),
         "method": method,
         "path": path,
-        "query": query.decode("latin-1"),
+        "query": redact_query(query.decode("latin-1")),
         "status": status,
         "team_id": None if team is None else team.id,
         "request_id": None if context is None else context.request_id,
         "duration_ms": round((ended - started) * 1000, 3),
     }
+
+
+def redact_query(query: str) -> str:
+    """The query string with every secret value replaced by ``[redacted]`` (names and order kept)."""
+    if not query or not (_SECRET_NAME.search(query) or _SECRET_VALUE.search(query)):
+        return query
+    pairs = parse_qsl(query, keep_blank_values=True)
+    return urlencode(
+        [(name, REDACTED if _SECRET_NAME.search(name) or _SECRET_VALUE.search(value) else value) for name, value in pairs]
+    )

@@ -74,9 +74,14 @@ class Settings:
     control_token: str | None = None  # when set, /_mock needs X-Mock-Token: <token>
     state_file: Path | None = None  # keep the state across restarts
     state_save_seconds: float = 2.0  # how often a changed state is written (and always on clean shutdown)
+    durability: Literal["interval", "durable"] = "interval"  # durable: each change fsynced before its response
+    idempotency_max_keys: int = 10_000  # Idempotency-Key cache cap, oldest forgotten first (idempotency.py)
     fixtures: str | None = None  # a fixtures file (YAML/JSON) or a shipped scenario's name
     faults: FaultSettings = FaultSettings()
     request_log_size: int = 200  # GET /_mock/requests keeps this many
+    # Host names /_mock answers to (control/hosts.py); None = any. The CLI sets the loopback names when it
+    # binds to loopback; in-process apps (tests, library users) have no Host to defend.
+    allowed_hosts: tuple[str, ...] | None = None
 
     @property
     def base_url(self) -> str:

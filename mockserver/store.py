@@ -1,16 +1,24 @@
 """The mock's only mutable state: per-team rows of characters, uploads, images and credit balances.
 
 Imports only ``domain.model``. Lookups are O(1) dict hits (GET /v1/characters/{id} and save are the hot
-path); each team keeps its character ids in creation order, which is also id order (ids are monotonic
-ULIDs), so newest-first listing walks that order backwards. The store also keeps the heap of pending
+path). Each team keeps two sorted lists of its character ids — every row on record, and the live
+(not deleted) ones. Ids are time-ordered ULIDs minted in increasing order, so sorted is newest last, a new
+row is an append, and a page of a newest-first listing is a ``bisect`` to the cursor plus a slice:
+O(log n + page), whether or not the cursor's character is still live. The store also keeps the heap of pending
 synthesis due times, so that completing due syntheses costs a peek when nothing is due.
 
-``snapshot()`` gives a plain JSON-able dict and ``restore()`` takes one back (the --state-file feature).
+``snapshot()`` gives a plain JSON-able dict and ``restore()`` takes one back (the --state-file feature);
+``restore()`` checks every field and names the one it refuses (``credits.team_x``, ``characters[3].status``).
+Every change also goes to ``journal`` when one is set (``--durability durable``): a record per change,
+each an absolute state (the row as it now is, a deletion, a balance, a reset), so replaying a record
+twice changes nothing; ``encode_record``/``apply_record`` turn them into JSON and back.
 """
 
 from __future__ import annotations
 
 import heapq
+import math
+from bisect import bisect_left, insort
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import datetime
 from types import MappingProxyType
@@ -27,7 +35,8 @@ class Store:
     def __init__(self, teams: Iterable[Team] = ()) -> None:
         self._teams: dict[str, Team] = {team.id: team for team in teams}
         self._characters: dict[str, Character] = {}
-        self._team_characters: dict[str, dict[str, None]] = {}  # team id -> character ids, creation order
+        self._team_ids: dict[str, list[str]] = {}  # team id -> ids of every row on record, sorted
+        self._live_ids: dict[str, list[str]] = {}  # team id -> ids of the rows not deleted, sorted
         self._uploads: dict[str, Upload] = {}
         self._images: dict[str, Image] = {}
         self._credits: dict[str, int] = {}
@@ -35,6 +44,7 @@ class Store:
         # Told (before, after) on every write of a character row (after is None on a hard delete): the
         # webhooks hub turns finished syntheses into events. None (no cost) unless webhooks are installed.
         self.on_change: Callable[[Character | None, Character | None], None] | None = None
+        self.journal: Callable[[str, Any], None] | None = None  # persistence's change feed (durable mode)
         self.reset()
 
     # -- teams and credits ---------------------------------------------------------------------------
@@ -48,6 +58,8 @@ class Store:
 
     def set_credits(self, team_id: str, credits: int) -> None:
         self._credits[team_id] = credits
+        if self.journal is not None:
+            self.journal("credits", (team_id, credits))
 
     # -- characters ----------------------------------------------------------------------------------
 
@@ -63,30 +75,54 @@ class Store:
         return self._characters.get(character_id)
 
     def put_character(self, character: Character) -> None:
-        before = self._characters.get(character.id) if self.on_change is not None else None
+        previous = self._characters.get(character.id)
         self._characters[character.id] = character
-        self._team_characters.setdefault(character.team_id, {})[character.id] = None
+        if previous is None:
+            _insert(self._team_ids.setdefault(character.team_id, []), character.id)
+        live = self._live_ids.setdefault(character.team_id, [])
+        if character.status is Status.DELETED:
+            if previous is not None and previous.status is not Status.DELETED:
+                _remove(live, character.id)
+        elif previous is None or previous.status is Status.DELETED:
+            _insert(live, character.id)
         if character.pending is not None:
             heapq.heappush(self._due, (character.pending.due_at, character.id))
-        if before is not None and self.on_change is not None:
-            self.on_change(before, character)
+        if previous is not None and self.on_change is not None:
+            self.on_change(previous, character)
+        if self.journal is not None:
+            self.journal("character", character)
 
     def delete_character(self, character_id: str) -> None:
         """Remove the row entirely (a hard delete)."""
         character = self._characters.pop(character_id, None)
         if character is not None:
-            self._team_characters.get(character.team_id, {}).pop(character_id, None)
+            _remove(self._team_ids.get(character.team_id, []), character_id)
+            _remove(self._live_ids.get(character.team_id, []), character_id)
             if self.on_change is not None:
                 self.on_change(character, None)
+        if self.journal is not None:
+            self.journal("delete", character_id)
 
     def iter_newest_first(self, team_id: str) -> Iterator[Character]:
         """Every row of the team (deleted ones included), newest first."""
         characters = self._characters
-        for character_id in reversed(self._team_characters.get(team_id, {})):
+        for character_id in reversed(self._team_ids.get(team_id, [])):
             yield characters[character_id]
 
     def list_live(self, team_id: str) -> list[Character]:
-        return [c for c in self.iter_newest_first(team_id) if c.status is not Status.DELETED]
+        characters = self._characters
+        return [characters[character_id] for character_id in reversed(self._live_ids.get(team_id, []))]
+
+    def page_newest_first(self, team_id: str, *, before: str | None, limit: int) -> tuple[list[Character], bool]:
+        """Up to ``limit`` live rows older than ``before`` (all when None), newest first; and whether more remain.
+
+        ``before`` need not be live (or exist): ids sort by time, so its place in the list is found anyway.
+        """
+        live = self._live_ids.get(team_id, [])
+        end = len(live) if before is None else bisect_left(live, before)
+        start = max(0, end - limit)
+        characters = self._characters
+        return [characters[character_id] for character_id in reversed(live[start:end])], start > 0
 
     def all_characters(self) -> list[Character]:
         """Every row of every team, in creation order."""
@@ -108,12 +144,16 @@ class Store:
 
     def put_upload(self, upload: Upload) -> None:
         self._uploads[upload.id] = upload
+        if self.journal is not None:
+            self.journal("upload", upload)
 
     def get_image(self, image_id: str) -> Image | None:
         return self._images.get(image_id)
 
     def put_image(self, image: Image) -> None:
         self._images[image.id] = image
+        if self.journal is not None:
+            self.journal("image", image)
 
     def all_uploads(self) -> list[Upload]:
         return list(self._uploads.values())
@@ -126,11 +166,14 @@ class Store:
     def reset(self) -> None:
         """Back to the configured start: no rows, every team's starting balance."""
         self._characters.clear()
-        self._team_characters.clear()
+        self._team_ids.clear()
+        self._live_ids.clear()
         self._uploads.clear()
         self._images.clear()
         self._due.clear()
         self._credits = {team.id: team.credits for team in self._teams.values()}
+        if self.journal is not None:
+            self.journal("reset", None)
 
     def snapshot(self) -> dict[str, Any]:
         return {
@@ -142,17 +185,114 @@ class Store:
         }
 
     def restore(self, data: Mapping[str, Any]) -> None:
-        """Replace the state with a snapshot; teams stay as configured (they come from settings)."""
+        """Replace the state with a snapshot; teams stay as configured (they come from settings).
+
+        Every field is checked first (``ValueError`` naming it); a refused snapshot changes nothing.
+        """
         if data.get("format") != SNAPSHOT_FORMAT:
             raise ValueError(f"Unsupported state snapshot format {data.get('format')!r}; expected {SNAPSHOT_FORMAT}.")
-        self.reset()
-        self._credits.update({str(k): int(v) for k, v in data.get("credits", {}).items()})
-        for row in data.get("characters", []):
-            self.put_character(_character_from_json(row))
-        for row in data.get("uploads", []):
-            self.put_upload(_upload_from_json(row))
-        for row in data.get("images", []):
-            self.put_image(_image_from_json(row))
+        credits = _checked_credits(data.get("credits", {}))
+        rows = {
+            name: [_row(name, index, decode, row) for index, row in enumerate(_list(data, name))]
+            for name, decode in (
+                ("characters", _character_from_json),
+                ("uploads", _upload_from_json),
+                ("images", _image_from_json),
+            )
+        }
+        journal, self.journal = self.journal, None  # a restore is not a change to journal
+        try:
+            self.reset()
+            self._credits.update(credits)
+            for character in rows["characters"]:
+                self.put_character(character)
+            for upload in rows["uploads"]:
+                self.put_upload(upload)
+            for image in rows["images"]:
+                self.put_image(image)
+        finally:
+            self.journal = journal
+
+    # -- the journal (durable mode) ------------------------------------------------------------------
+
+    @staticmethod
+    def encode_record(kind: str, value: Any) -> dict[str, Any]:
+        if kind == "character":
+            return {"t": kind, "row": _character_to_json(value)}
+        if kind == "upload":
+            return {"t": kind, "row": _upload_to_json(value)}
+        if kind == "image":
+            return {"t": kind, "row": _image_to_json(value)}
+        if kind == "credits":
+            return {"t": kind, "team": value[0], "credits": value[1]}
+        if kind == "delete":
+            return {"t": kind, "id": value}
+        return {"t": kind}
+
+    def apply_record(self, record: Mapping[str, Any]) -> None:
+        """Replay one journal record (``ValueError``/``KeyError`` for a record that is not one)."""
+        kind = record["t"]
+        if kind == "character":
+            self.put_character(_character_from_json(record["row"]))
+        elif kind == "upload":
+            self.put_upload(_upload_from_json(record["row"]))
+        elif kind == "image":
+            self.put_image(_image_from_json(record["row"]))
+        elif kind == "credits":
+            self._credits.update(_checked_credits({record["team"]: record["credits"]}))
+        elif kind == "delete":
+            self.delete_character(record["id"])
+        elif kind == "reset":
+            self.reset()
+        else:
+            raise ValueError(f"unknown journal record {kind!r}")
+
+
+def _insert(ids: list[str], character_id: str) -> None:
+    if not ids or ids[-1] < character_id:
+        ids.append(character_id)  # the usual case: a newly minted id is the greatest
+    else:
+        insort(ids, character_id)
+
+
+def _remove(ids: list[str], character_id: str) -> None:
+    index = bisect_left(ids, character_id)
+    if index < len(ids) and ids[index] == character_id:
+        del ids[index]
+
+
+def _checked_credits(credits: Any) -> dict[str, int]:
+    if not isinstance(credits, Mapping):
+        raise ValueError(f"credits: must be an object of team id -> whole number of credits, got {type(credits).__name__}")
+    checked: dict[str, int] = {}
+    for team_id, value in credits.items():
+        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) or value != int(value):
+            raise ValueError(f"credits.{team_id}: must be a whole number, got {value!r}")
+        if value < 0:
+            raise ValueError(f"credits.{team_id}: must be 0 or more, got {value!r}")
+        checked[str(team_id)] = int(value)
+    return checked
+
+
+def _list(data: Mapping[str, Any], name: str) -> list[Any]:
+    if name not in data:
+        raise ValueError(f"{name}: missing")
+    rows = data[name]
+    if not isinstance(rows, list):
+        raise ValueError(f"{name}: must be a list of rows, got {type(rows).__name__}")
+    return rows
+
+
+def _row(name: str, index: int, decode: Callable[[Mapping[str, Any]], Any], row: Any) -> Any:
+    where = f"{name}[{index}]"
+    if not isinstance(row, Mapping):
+        raise ValueError(f"{where}: must be an object, got {type(row).__name__}")
+    try:
+        return decode(row)
+    except KeyError as exc:
+        raise ValueError(f"{where}.{exc.args[0]}: missing") from None
+    except (TypeError, ValueError, AttributeError) as exc:
+        raise ValueError(f"{where} (id {row.get('id')!r}): {exc}") from None
 
 
 # -- snapshot encoding: full fidelity (to_public loses sub-second times and internal fields) ------------

@@ -544,7 +544,13 @@ export interface components {
             /**
              * Format: uri
              * @description Opaque, expiring proxy URL of the image. Do not parse or store it: fetch the character
-             *     again for a fresh URL.
+             *     again for a fresh URL. **DECISION** (what the reference mock serves there): `GET` needs no API
+             *     key (the signed URL is the credential) and answers `image/png` with `Content-Length`, `ETag`
+             *     (`If-None-Match` gives 304) and `Cache-Control: private, max-age=<seconds until expiry>`. A URL
+             *     is good for 7 days from when the ref was made; after that it is 410 `url_expired`, and the
+             *     character, fetched again, carries a fresh URL. An altered URL is 403 `invalid_signature`; a
+             *     ref of a deleted character, or a pose it no longer has, is 404 `resource_not_found`. All in
+             *     the error envelope.
              * @example https://api.aurous-labs.com/storage/characters/char_01HXMQ7Z3K8Y2NABCDEFGHJKMR/front.png?token=tok_7f3a9c21e5b84d06&expires=1778234400
              */
             url: string;
@@ -781,7 +787,7 @@ export interface components {
                 /**
                  * @description Stable machine-readable code. The codes of an endpoint's own error table are
                  *     used verbatim (e.g. save: `invalid_request_error`, `resource_not_found`).
-                 *     Used here: `missing_api_key`, `invalid_api_key`, `revoked_api_key`,
+                 *     Used here: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `ambiguous_credentials`,
                  *     `invalid_format`, `unknown_version`, `missing_field`, `value_out_of_range`,
                  *     `parameter_invalid_combination`, `parameter_unknown`, `invalid_request_error`,
                  *     `upload_invalid`, `upload_expired`, `character_not_ready`, `invalid_cursor`,
@@ -847,7 +853,7 @@ export interface components {
          */
         CreateCharacterRequest: {
             /**
-             * @description Display name, 1-120 characters.
+             * @description Display name, 1-120 characters. **DECISION**: no control characters (U+0000-U+001F, U+007F-U+009F: NUL, tab, newline, ...): a name is one line of display text; such a name is a 400 `invalid_format` with `param: name`. Every string of every body must be valid Unicode: a lone surrogate (`"\ud800"`) is a 400 `invalid_format` naming the field.
              * @example Aurora the Adventurer
              */
             name: string;
@@ -895,7 +901,7 @@ export interface components {
          */
         UpdateCharacterRequest: {
             /**
-             * @description New display name, 1-120 characters.
+             * @description New display name, 1-120 characters, no control characters (as on create).
              * @example Aurora the Bold
              */
             name?: string;
@@ -1342,7 +1348,7 @@ export interface components {
     responses: {
         /**
          * @description Authentication failed: `type: authentication`, `code` one of `missing_api_key`, `invalid_api_key`,
-         *     `revoked_api_key`, `param: null`. A 401 is answered before the request reaches a rate-limit bucket,
+         *     `revoked_api_key`, `ambiguous_credentials` (two different keys on one request), `param: null`. A 401 is answered before the request reaches a rate-limit bucket,
          *     so it carries no `X-RateLimit-*` headers; `Aurous-Version` echoes the requested version when it is
          *     well-formed and known, else the system default `2026-05-15` (an unauthenticated caller has no pin).
          */
@@ -1457,6 +1463,37 @@ export interface components {
          *     `application/octet-stream`: `code: unsupported_media_type`. Unmetered: no `X-RateLimit-*` headers.
          */
         UploadUnsupportedMediaType: {
+            headers: {
+                "Aurous-Version": components["headers"]["Aurous-Version"];
+                "Aurous-Request-Id": components["headers"]["Aurous-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /**
+         * @description The server failed: `type: server_error`, `code: internal_error`, status 500, 502 or 503. Nothing the
+         *     request asked for happened (no row changed, no credit charged); retry with backoff, with the same
+         *     `Idempotency-Key` where the operation takes one. A deployment answers these on genuine faults only;
+         *     the reference mock answers them when its fault switches say so (`--error-rate`,
+         *     `PUT /_mock/faults`), after the request took its rate-limit token (so `X-RateLimit-*` are sent).
+         */
+        ServerError: {
+            headers: {
+                "Aurous-Version": components["headers"]["Aurous-Version"];
+                "Aurous-Request-Id": components["headers"]["Aurous-Request-Id"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description As `ServerError`, for an unmetered operation: no `X-RateLimit-*` headers. */
+        ServerErrorUnmetered: {
             headers: {
                 "Aurous-Version": components["headers"]["Aurous-Version"];
                 "Aurous-Request-Id": components["headers"]["Aurous-Request-Id"];
@@ -1682,6 +1719,9 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
         };
     };
     createCharacter: {
@@ -1770,6 +1810,9 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
         };
     };
     retrieveCharacter: {
@@ -1892,6 +1935,9 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
         };
     };
     deleteCharacter: {
@@ -1980,6 +2026,9 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
         };
     };
     updateCharacter: {
@@ -2104,6 +2153,9 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
         };
     };
     saveCharacter: {
@@ -2227,6 +2279,9 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
         };
     };
     regenerateRef: {
@@ -2364,6 +2419,9 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
         };
     };
     resynthesizeCharacter: {
@@ -2501,6 +2559,9 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
         };
     };
     initUpload: {
@@ -2569,6 +2630,9 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
         };
     };
     putUploadContent: {
@@ -2644,6 +2708,9 @@ export interface operations {
             };
             413: components["responses"]["UploadPayloadTooLarge"];
             415: components["responses"]["UploadUnsupportedMediaType"];
+            500: components["responses"]["ServerErrorUnmetered"];
+            502: components["responses"]["ServerErrorUnmetered"];
+            503: components["responses"]["ServerErrorUnmetered"];
         };
     };
     classifyUpload: {
@@ -2723,6 +2790,9 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
         };
     };
     createImage: {
@@ -2822,6 +2892,9 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
         };
     };
     getBalance: {
@@ -2880,6 +2953,9 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            500: components["responses"]["ServerErrorUnmetered"];
+            502: components["responses"]["ServerErrorUnmetered"];
+            503: components["responses"]["ServerErrorUnmetered"];
         };
     };
     listWebhookEndpoints: {
@@ -2964,6 +3040,9 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
         };
     };
     createWebhookEndpoint: {
@@ -3061,6 +3140,9 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
         };
     };
     retrieveWebhookEndpoint: {
@@ -3158,6 +3240,9 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
         };
     };
     deleteWebhookEndpoint: {
@@ -3237,6 +3322,9 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
         };
     };
     rotateWebhookSecret: {
@@ -3334,6 +3422,9 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
         };
     };
     testWebhookEndpoint: {
@@ -3425,6 +3516,9 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
         };
     };
 }

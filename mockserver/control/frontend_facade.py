@@ -28,6 +28,7 @@ class FrontendControl(MockControl):
     fixtures: Fixtures | None = None
     default_version: str = "2026-05-15"
     clock_kind: str = "real"
+    state_file: Any = None  # mockserver.persistence.StateFile, with --state-file
 
     def __post_init__(self) -> None:
         self.start_service_settings = self.service.settings
@@ -121,6 +122,7 @@ class FrontendControl(MockControl):
             "rate_limits": self.limiter.enabled,
             "clock": self.clock_kind,
             "now": format_time(self.clock.now()),
+            "persistence": None if self.state_file is None else self.state_file.status(),
         }
 
     def update_runtime(self, changes: dict[str, Any]) -> dict[str, Any]:

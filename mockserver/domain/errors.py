@@ -8,14 +8,17 @@
     │   ├── UploadExpired            400 invalid_request   upload_expired
     │   └── UnknownVersion           400 invalid_request   unknown_version       (param Aurous-Version)
     ├── InsufficientCredits          402 invalid_request   insufficient_credits
+    ├── SignatureInvalid             403 invalid_request   invalid_signature     (a ref image URL altered)
     ├── NotFound                     404 not_found         resource_not_found
+    ├── UrlExpired                   410 invalid_request   url_expired           (a ref image URL past its time)
     ├── IdempotencyKeyInUse          409 invalid_request   idempotency_key_in_use (param Idempotency-Key)
     ├── PayloadTooLarge              413 invalid_request   payload_too_large
     ├── UnsupportedMediaType         415 invalid_request   unsupported_media_type
     ├── AuthenticationError          401 authentication
     │   ├── MissingApiKey                                  missing_api_key
     │   ├── InvalidApiKey                                  invalid_api_key
-    │   └── RevokedApiKey                                  revoked_api_key
+    │   ├── RevokedApiKey                                  revoked_api_key
+    │   └── AmbiguousCredentials                           ambiguous_credentials (two different keys)
     ├── RateLimited                  429 rate_limit        too_many_requests (carries bucket, retry_after)
     └── ServerError                  500 server_error      internal_error
 
@@ -30,6 +33,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 __all__ = [
+    "AmbiguousCredentials",
     "AuthenticationError",
     "AurousError",
     "CharacterNotReady",
@@ -45,10 +49,12 @@ __all__ = [
     "RateLimited",
     "RevokedApiKey",
     "ServerError",
+    "SignatureInvalid",
     "UnknownVersion",
     "UnsupportedMediaType",
     "UploadExpired",
     "UploadInvalid",
+    "UrlExpired",
 ]
 
 
@@ -123,6 +129,18 @@ class NotFound(AurousError):
     default_message = "No such resource."
 
 
+class SignatureInvalid(AurousError):
+    status = 403
+    type = "invalid_request"
+    code = "invalid_signature"
+
+
+class UrlExpired(AurousError):
+    status = 410
+    type = "invalid_request"
+    code = "url_expired"
+
+
 class IdempotencyKeyInUse(AurousError):
     status = 409
     type = "invalid_request"
@@ -180,6 +198,12 @@ class InvalidApiKey(AuthenticationError):
 class RevokedApiKey(AuthenticationError):
     code = "revoked_api_key"
     default_message = "The API key has been revoked; create a new one in the dashboard."
+
+
+class AmbiguousCredentials(AuthenticationError):
+    """Two different keys on one request (two X-Api-Key, or a key and another Bearer): never guess which."""
+
+    code = "ambiguous_credentials"
 
 
 class RateLimited(AurousError):

@@ -1,8 +1,12 @@
 """The lifecycle rules: a transition table (data) and pure functions over frozen Characters.
 
 Every rule takes a Character and ``now`` (from ``clock.py``) and returns a new Character via
-``dataclasses.replace``, or raises a domain error. No rule reads the clock, the store or settings; the only
-impurity is the random token in ref URLs. Standard library only.
+``dataclasses.replace``, or raises a domain error. No rule reads the clock, the store or settings.
+Standard library only.
+
+Ref URLs are signed, expiring proxy URLs: ``.../{id}/{pose}.png?expires=<epoch>&signature=<hmac>``, valid
+``REF_URL_TTL_SECONDS`` from when the ref was made (deterministic from id, pose and that time: a row reads
+the same every time). ``check_ref_url`` tells a good URL from a tampered (403) or expired (410) one.
 
     create ─► synthesizing ──finish ok──► reviewing ──save──► ready ◄─┐ (ever saved: back to ready)
                    │    ▲                     │                 │      │
@@ -13,7 +17,8 @@ impurity is the random token in ref URLs. Standard library only.
 
 from __future__ import annotations
 
-import secrets
+import hashlib
+import hmac
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import datetime
@@ -21,7 +26,7 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import Any, Literal
 
-from .errors import CharacterNotReady, InvalidRequest, InvalidState
+from .errors import CharacterNotReady, InvalidRequest, InvalidState, SignatureInvalid, UrlExpired
 from .model import (
     SYNTHESIS_POSES,
     Character,
@@ -40,13 +45,17 @@ __all__ = [
     "DEFAULT_STORAGE_BASE_URL",
     "FORCED_FAILURE_MESSAGE",
     "REF_BYTES",
+    "REF_URL_TTL_SECONDS",
     "UPDATABLE_FIELDS",
     "Action",
     "LifecycleVariant",
     "delete",
     "finish_synthesis",
     "force_status",
+    "check_ref_url",
     "ref_url",
+    "ref_urls_expired",
+    "resigned",
     "regenerate",
     "require",
     "resynthesize",
@@ -63,6 +72,9 @@ DEFAULT_FAILURE_MESSAGE = "Synthesis failed: the reference images did not pass q
 FORCED_FAILURE_MESSAGE = "Synthesis failed: forced by the mock control API."
 REF_BYTES = 1_048_576  # temporary pipeline bytes per synthesized ref (a realistic 1 MiB PNG)
 UPDATABLE_FIELDS = ("name", "attributes")
+REF_URL_TTL_SECONDS = 7 * 24 * 3600  # DECISION (openapi.yaml, Ref.url): a ref URL is good for 7 days
+# The mock's URL-signing key. Public on purpose: a signature here only tells an altered URL from a minted one.
+_REF_URL_KEY = b"aurous-mock-ref-url-signing-key"
 
 
 class Action(StrEnum):
@@ -114,13 +126,54 @@ def require(action: Action, character: Character) -> None:
     )
 
 
-def ref_url(character_id: str, pose: Pose, storage_base_url: str = DEFAULT_STORAGE_BASE_URL) -> str:
-    """An opaque proxy URL; a new token each time, as the real service re-signs them."""
-    return f"{storage_base_url.rstrip('/')}/{character_id}/{pose.value}.png?token={secrets.token_urlsafe(16)}"
+def _signature(character_id: str, pose: str, expires: int) -> str:
+    message = f"{character_id}/{pose}/{expires}".encode()
+    return hmac.new(_REF_URL_KEY, message, hashlib.sha256).hexdigest()[:32]
 
 
-def synthesized_refs(character_id: str, storage_base_url: str = DEFAULT_STORAGE_BASE_URL) -> tuple[Ref, ...]:
-    return tuple(Ref(pose, ref_url(character_id, pose, storage_base_url)) for pose in SYNTHESIS_POSES)
+def ref_url(character_id: str, pose: Pose, storage_base_url: str = DEFAULT_STORAGE_BASE_URL, *, now: datetime) -> str:
+    """The signed proxy URL of one ref, good for ``REF_URL_TTL_SECONDS`` from ``now``."""
+    expires = int(now.timestamp()) + REF_URL_TTL_SECONDS
+    signature = _signature(character_id, pose.value, expires)
+    return f"{storage_base_url.rstrip('/')}/{character_id}/{pose.value}.png?expires={expires}&signature={signature}"
+
+
+def synthesized_refs(
+    character_id: str, storage_base_url: str = DEFAULT_STORAGE_BASE_URL, *, now: datetime
+) -> tuple[Ref, ...]:
+    return tuple(Ref(pose, ref_url(character_id, pose, storage_base_url, now=now)) for pose in SYNTHESIS_POSES)
+
+
+def check_ref_url(character_id: str, pose: str, expires: str, signature: str, *, now: datetime) -> None:
+    """403 ``invalid_signature`` for a URL this mock did not mint as is; 410 ``url_expired`` past its time."""
+    if not expires.isdigit() or not hmac.compare_digest(signature, _signature(character_id, pose, int(expires))):
+        raise SignatureInvalid("This image URL is not valid (altered or incomplete); fetch the character for its refs.")
+    if now.timestamp() >= int(expires):
+        raise UrlExpired("This image URL has expired; fetch the character again for a fresh URL.")
+
+
+def ref_urls_expired(character: Character, now: datetime, storage_base_url: str) -> bool:
+    """Whether a ref URL this mock signs (under ``storage_base_url``) has expired; others (fixtures') never do."""
+    stamp = now.timestamp()
+    for ref in character.refs:
+        if not ref.url.startswith(storage_base_url):
+            continue
+        _, found, rest = ref.url.partition("?expires=")
+        expires = rest.partition("&")[0]
+        if not found or not expires.isdigit() or int(expires) <= stamp:
+            return True
+    return False
+
+
+def resigned(character: Character, storage_base_url: str, *, now: datetime) -> Character:
+    """The same row with its own ref URLs signed afresh (same poses; nothing else changes, ``updated_at`` included)."""
+    refs = tuple(
+        Ref(ref.pose, ref_url(character.id, ref.pose, storage_base_url, now=now))
+        if ref.url.startswith(storage_base_url)
+        else ref
+        for ref in character.refs
+    )
+    return replace(character, refs=refs)
 
 
 def save(character: Character, *, now: datetime) -> Character:
@@ -205,14 +258,14 @@ def finish_synthesis(
             updated_at=now,
         )
     if pending.kind == "regenerate" and pending.pose is not None:
-        new_ref = Ref(pending.pose, ref_url(character.id, pending.pose, storage_base_url))
+        new_ref = Ref(pending.pose, ref_url(character.id, pending.pose, storage_base_url, now=now))
         if any(ref.pose is pending.pose for ref in character.refs):
             refs = tuple(new_ref if ref.pose is pending.pose else ref for ref in character.refs)
         else:
             refs = (*character.refs, new_ref)
         temp_bytes = character.temp_upload_bytes + REF_BYTES
     else:
-        refs = synthesized_refs(character.id, storage_base_url)
+        refs = synthesized_refs(character.id, storage_base_url, now=now)
         temp_bytes = len(refs) * REF_BYTES
     if character.saved or lifecycle_variant == "auto_ready":
         # No review step follows, so the pipeline's temporary bytes are released right away.
@@ -276,7 +329,7 @@ def force_status(
     if status is not Status.DELETED:
         base["deleted_at"] = None
     if status in (Status.REVIEWING, Status.READY) and not refs:
-        base["refs"] = synthesized_refs(character.id, storage_base_url)
+        base["refs"] = synthesized_refs(character.id, storage_base_url, now=now)
     if status is Status.READY:
         base |= {"saved": True, "temp_upload_bytes": 0}
     elif status is Status.REVIEWING:

@@ -198,7 +198,7 @@ class CharactersService:
         uploads = self._uploads_for_character(team_id, upload_ids, now)
         character_id = new_id("char", now)
         refs = tuple(
-            Ref(u.ref_pose, lifecycle.ref_url(character_id, u.ref_pose, self.settings.storage_base_url))
+            Ref(u.ref_pose, lifecycle.ref_url(character_id, u.ref_pose, self.settings.storage_base_url, now=now))
             for u in uploads
         )
         character = Character(id=character_id, status=Status.READY, flow="upload", refs=refs, saved=True, **common)
@@ -221,26 +221,14 @@ class CharactersService:
         self.complete_due()
         if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= 100:
             raise InvalidRequest("limit must be an integer from 1 to 100.", code="value_out_of_range", param="limit")
-        rows = self.store.iter_newest_first(team_id)
-        if starting_after is not None:
-            if self.store.get_character(team_id, starting_after) is None:
-                raise InvalidRequest(
-                    "starting_after must be the next_cursor of a previous page (a character of your team).",
-                    code="invalid_cursor",
-                    param="starting_after",
-                )
-            for row in rows:
-                if row.id == starting_after:
-                    break
-        page: list[Character] = []
-        has_more = False
-        for row in rows:
-            if row.status is Status.DELETED:
-                continue
-            if len(page) == limit:
-                has_more = True
-                break
-            page.append(row)
+        if starting_after is not None and self.store.get_character(team_id, starting_after) is None:
+            raise InvalidRequest(
+                "starting_after must be the next_cursor of a previous page (a character of your team).",
+                code="invalid_cursor",
+                param="starting_after",
+            )
+        page, has_more = self.store.page_newest_first(team_id, before=starting_after, limit=limit)
+        page = [self._with_fresh_urls(row) for row in page]
         return page, has_more, (page[-1].id if has_more else None)
 
     def retrieve_character(self, team_id: str, character_id: str) -> Character:
@@ -510,6 +498,30 @@ class CharactersService:
         character = self.store.get_character(team_id, character_id)
         if character is None or character.status is Status.DELETED:
             raise NotFound(f"No character with id {character_id!r}.", param=param)
+        return self._with_fresh_urls(character)
+
+    def _with_fresh_urls(self, character: Character) -> Character:
+        """The row, its ref URLs re-signed (and stored) once they have expired: a re-fetch gives a fresh URL."""
+        if not character.refs:
+            return character
+        now = self.clock.now()
+        if not lifecycle.ref_urls_expired(character, now, self.settings.storage_base_url):
+            return character
+        fresh = lifecycle.resigned(character, self.settings.storage_base_url, now=now)
+        self.store.put_character(fresh)
+        return fresh
+
+    def ref_image(self, character_id: str, pose: str, expires: str, signature: str) -> Character:
+        """The character behind a ref URL (the URL is the credential: no team, no key).
+
+        403 ``invalid_signature`` / 410 ``url_expired`` for the URL itself; 404 when the character is gone
+        (hard- or soft-deleted) or no longer has that pose.
+        """
+        self.complete_due()
+        lifecycle.check_ref_url(character_id, pose, expires, signature, now=self.clock.now())
+        character = self.store.find_any(character_id)
+        if character is None or character.status is Status.DELETED or all(r.pose.value != pose for r in character.refs):
+            raise NotFound("No such image: the character or this ref of it no longer exists.")
         return character
 
     def _schedule(self, requested: RequestedOutcome | None, now: datetime) -> tuple[Outcome, datetime]:

@@ -124,3 +124,18 @@ def test_the_fingerprint_is_the_same_for_any_key_order(body):
     backward = json.dumps(dict(reversed(list(body.items()))), indent=2).encode()
 
     assert fingerprint("POST", "/p", forward) == fingerprint("POST", "/p", backward)
+
+
+def test_the_cache_keeps_at_most_max_entries_evicting_the_oldest_first():
+    from mockserver.idempotency import IdempotencyCache, Proceed, Replay, StoredResponse
+
+    cache = IdempotencyCache(max_entries=3)
+    stored = StoredResponse(status=201, headers=(), body=b"{}")
+    for key in ("k1", "k2", "k3", "k4"):
+        assert isinstance(cache.begin("team", key, "print", 0.0), Proceed)
+        cache.complete("team", key, stored, 0.0)
+
+    assert len(cache) == 3
+    assert isinstance(cache.begin("team", "k1", "print", 1.0), Proceed)  # evicted: runs afresh
+    assert isinstance(cache.begin("team", "k4", "print", 1.0), Replay)
+    assert cache.evicted == 2  # k1 first, then k2 when k1 came back

@@ -105,3 +105,32 @@ def test_any_character_survives_a_snapshot_round_trip(character):
     restored.restore(json.loads(json.dumps(store.snapshot())))
 
     assert store.all_characters() == restored.all_characters()
+
+
+class _CountingRows(dict):
+    """The store's row table, counting how many rows a listing reads."""
+
+    reads = 0
+
+    def __getitem__(self, key):
+        type(self).reads += 1
+        return super().__getitem__(key)
+
+    def get(self, key, default=None):
+        type(self).reads += 1
+        return super().get(key, default)
+
+
+def test_a_page_deep_in_a_long_list_reads_only_the_page_not_the_rows_before_it():
+    store = Store(TEAMS)
+    ids = [f"char_{i:026d}" for i in range(5_000)]
+    for character_id in ids:
+        store.put_character(make_character(Status.READY, id=character_id))
+    store._characters = _CountingRows(store._characters)
+    _CountingRows.reads = 0
+
+    page, has_more = store.page_newest_first("team_a", before=ids[100], limit=20)
+
+    assert [c.id for c in page] == list(reversed(ids[80:100]))
+    assert has_more is True
+    assert _CountingRows.reads <= 21

@@ -22,7 +22,10 @@ EXPECTED = {
     e.MissingApiKey: (401, "authentication", "missing_api_key"),
     e.InvalidApiKey: (401, "authentication", "invalid_api_key"),
     e.RevokedApiKey: (401, "authentication", "revoked_api_key"),
+    e.AmbiguousCredentials: (401, "authentication", "ambiguous_credentials"),
     e.ServerError: (500, "server_error", "internal_error"),
+    e.SignatureInvalid: (403, "invalid_request", "invalid_signature"),
+    e.UrlExpired: (410, "invalid_request", "url_expired"),
 }
 
 

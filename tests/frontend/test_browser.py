@@ -85,3 +85,7 @@ def test_the_example_page_drives_a_character_through_every_state(servers, tmp_pa
     ] == states
     assert re.search(r"request req_[0-9A-Z]{26}", dom)  # Aurous-Request-Id was readable: exposed
     assert "retry after 2 s" in dom  # and so was Retry-After
+    # The review screen shows the four refs, and each image actually loaded (issue 10, item 19).
+    images = re.findall(r"<img [^>]*>", dom)
+    assert ["portrait", "front", "side", "back"] == [re.search(r'data-pose="(\w+)"', tag).group(1) for tag in images]
+    assert all('data-loaded="true"' in tag for tag in images), images

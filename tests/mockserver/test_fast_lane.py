@@ -2,7 +2,7 @@
 
 The same request sequence runs against ``fast_lane=True`` and ``fast_lane=False`` apps whose manual clocks
 start at the same instant; statuses, header names and values, and bodies must match once the values
-neither side controls (ids, request ids, ref URL tokens) are normalised.
+neither side controls (ids, request ids, ref URL signatures, which are derived from the ids) are normalised.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from tests.mockserver.conftest import REVOKED_KEY
 
 T0 = datetime(2030, 1, 1, 12, 0, 0, tzinfo=UTC)
 _IDS = re.compile(r"\b(char|req)_[0-9A-HJKMNP-TV-Z]{26}\b")
-_TOKENS = re.compile(r"token=[A-Za-z0-9_-]+")
+_TOKENS = re.compile(r"(token|signature)=[A-Za-z0-9_-]+")
 _VOLATILE_HEADERS = {"aurous-request-id"}
 
 
@@ -34,7 +34,7 @@ class Normaliser:
         def rename(match: re.Match[str]) -> str:
             return self.names.setdefault(match.group(0), f"<{match.group(1)}{len(self.names)}>")
 
-        return _TOKENS.sub("token=<t>", _IDS.sub(rename, text))
+        return _TOKENS.sub(r"\1=<t>", _IDS.sub(rename, text))
 
 
 def _run(fast_lane: bool) -> list[dict[str, Any]]:

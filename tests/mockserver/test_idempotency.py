@@ -176,3 +176,23 @@ def test_reset_forgets_idempotency_keys(acme, client):
     response = _create(client, acme, "k1")
 
     assert "aurous-idempotent-replayed" not in response.headers
+
+
+def test_a_key_evicted_by_the_cap_runs_afresh_as_a_new_request(make_app):
+    from starlette.testclient import TestClient
+
+    client = TestClient(make_app(idempotency_max_keys=2))
+    key = client.get("/_mock/teams").json()[0]["api_keys"][0]
+    body = {"prompt": "a cat"}
+
+    def post(idempotency_key):
+        return client.post("/v1/images", json=body, headers={"X-Api-Key": key, "Idempotency-Key": idempotency_key})
+
+    first = post("k1")
+    post("k2")
+    post("k3")  # the cap is 2: k1, the oldest, is forgotten
+    again = post("k1")
+
+    assert again.status_code == 202
+    assert "aurous-idempotent-replayed" not in again.headers
+    assert again.json()["id"] != first.json()["id"]

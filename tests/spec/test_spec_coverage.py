@@ -95,20 +95,24 @@ STATUS_ERROR = {  # status -> (error type, codes an example of that status may c
             "character_not_ready",
         },
     ),
-    "401": ("authentication", {"missing_api_key", "invalid_api_key", "revoked_api_key"}),
+    "401": ("authentication", {"missing_api_key", "invalid_api_key", "revoked_api_key", "ambiguous_credentials"}),
     "402": ("invalid_request", {"insufficient_credits"}),
     "404": ("not_found", {"resource_not_found"}),
     "409": ("invalid_request", {"idempotency_key_in_use"}),
     "413": ("invalid_request", {"payload_too_large"}),
     "415": ("invalid_request", {"unsupported_media_type"}),
     "429": ("rate_limit", {"too_many_requests"}),
+    # The mock's fault switches (and genuine failures) answer these: declared so that they are contract-valid.
+    "500": ("server_error", {"internal_error"}),
+    "502": ("server_error", {"internal_error"}),
+    "503": ("server_error", {"internal_error"}),
 }
 ALWAYS_HEADERS = ("Aurous-Version", "Aurous-Request-Id")
 RATE_HEADERS = ("X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset")
 
 
 def expected_error_statuses(expected: Expected) -> set[str]:
-    statuses = {"400"}
+    statuses = {"400", "500", "502", "503"}
     if expected.authenticated:
         statuses.add("401")
     if expected.credit_cost != 0:
