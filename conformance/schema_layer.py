@@ -22,7 +22,9 @@ from schemathesis.engine import events
 from schemathesis.engine import from_schema as engine_for
 
 from conformance.checks.response import ACTIVE, CUSTOM_CHECKS, SchemaRun
+from conformance.budget import BudgetExhausted
 from conformance.client import Client, Pacer
+from conformance.spend import CostTable, SpendLedger
 from conformance.results import CheckOutcome, Finding, Layer, Status
 
 __all__ = ["SchemaLayerOptions", "run_schema_layer", "SCHEMATHESIS_CHECKS"]
@@ -103,6 +105,15 @@ class SchemaLayerOptions:
     known_versions: tuple[str, ...] = ("2026-05-15", "2026-06-19")
     progress: Callable[[str], None] | None = None
     stats: dict[str, Any] = field(default_factory=dict)
+    # Credits: without them every case is free to send (tests); the runner always passes both.
+    costs: CostTable | None = None
+    ledger: SpendLedger | None = None
+    # operationIds the layer leaves out (paid operations without --allow-spend), with the reason.
+    excluded: dict[str, str] = field(default_factory=dict)
+    # Credits of the cap the schema layer leaves to the kit's own checks (they observe a synthesis).
+    keep_credits: int = 0
+    # Wall-clock limit (time.monotonic()) after which the engine is stopped; what ran is still reported.
+    deadline: float | None = None
 
 
 def build_config(options: SchemaLayerOptions) -> SchemathesisConfig:
@@ -124,6 +135,8 @@ def build_config(options: SchemaLayerOptions) -> SchemathesisConfig:
     }
     if options.seed is not None:
         data["seed"] = options.seed
+    # No "max-time": Schemathesis then repeats its phases until that time is up. The deadline is kept by
+    # stopping the engine's event stream from the before_call hook instead.
     return SchemathesisConfig.from_dict(data)
 
 
@@ -199,16 +212,43 @@ def run_schema_layer(options: SchemaLayerOptions) -> tuple[list[CheckOutcome], d
     if options.app is not None:
         schema.app = options.app
     schema = schema.include(path_regex="^/v1/").exclude(path_regex="/content$")
+    if options.excluded:
+        schema = schema.exclude(operation_id=sorted(options.excluded))
     schema.hooks.register_hook_with_name(_filter_failure, "filter_failure")
     schema.hooks.register_hook_with_name(_known_versions_only(options.known_versions), "map_headers")
 
     pacer = options.pacer
 
+    neutralised: list[str] = []
+    charged: dict[str, tuple[int, str]] = {}
+    stream_box: dict[str, Any] = {}
+
     def before_call(context: Any, case: Any, kwargs: Any = None) -> None:
-        if pacer is not None and options.buckets is not None and case.operation.schema is schema:
-            pacer.before(options.buckets(case.method.upper(), case.formatted_path, case.body))
+        if case.operation.schema is not schema:
+            return
+        if options.deadline is not None and time.monotonic() >= options.deadline and "stream" in stream_box:
+            stream_box["stream"].stop()
+        if options.costs is not None and options.ledger is not None:
+            cost = options.costs.cost(case.method, case.formatted_path, case.body)
+            what = f"schema layer: {case.method.upper()} {case.operation.path}"
+            if cost > 0 and options.ledger.try_charge(cost, what, keep=options.keep_credits):
+                charged[case.id] = (cost, what)
+            elif cost > 0:
+                neutralised.append(_neutralise(case))
+        if pacer is not None and options.buckets is not None:
+            try:
+                pacer.before(options.buckets(case.method.upper(), case.formatted_path, case.body))
+            except BudgetExhausted as exc:
+                # Stop generating; this last request goes out unpaced (at worst a 429, which is allowed).
+                stream_box["budget"] = str(exc)
+                if "stream" in stream_box:
+                    stream_box["stream"].stop()
 
     def after_call(context: Any, case: Any, response: Any) -> None:
+        if case.id in charged and options.ledger is not None:
+            cost, what = charged.pop(case.id)
+            if not 200 <= response.status_code < 300:
+                options.ledger.refund(cost, what)
         if pacer is not None and options.buckets is not None:
             headers = {k.lower(): (v[0] if isinstance(v, list) else v) for k, v in response.headers.items()}
             pacer.observe(options.buckets(case.method.upper(), case.formatted_path, case.body), headers)
@@ -226,7 +266,9 @@ def run_schema_layer(options: SchemaLayerOptions) -> tuple[list[CheckOutcome], d
     started = time.perf_counter()
     errors: list[str] = []
     try:
-        for event in engine_for(schema).execute():
+        stream = engine_for(schema).execute()
+        stream_box["stream"] = stream
+        for event in stream:
             if isinstance(event, events.PhaseFinished):
                 phases[event.phase.name.value] = event.status.value
                 if options.progress:
@@ -251,7 +293,11 @@ def run_schema_layer(options: SchemaLayerOptions) -> tuple[list[CheckOutcome], d
                             findings[node.name][key] = _finding(node.name, failure, node.failure_info, interaction)
                 if options.progress and scenarios % 10 == 0:
                     options.progress(f"schema: {scenarios} scenarios, {requests} requests")
+            elif isinstance(event, events.Interrupted):
+                stream_box["interrupted"] = True
             elif isinstance(event, events.NonFatalError):
+                if "connect" in repr(event.value).lower() or "timeout" in repr(event.value).lower():
+                    stream_box["transport_errors"] = stream_box.get("transport_errors", 0) + 1
                 errors.append(f"{event.label}: {event.info.format() if hasattr(event.info, 'format') else event.value}")
             elif isinstance(event, events.FatalError):
                 errors.append(f"fatal: {event.exception}")
@@ -286,8 +332,37 @@ def run_schema_layer(options: SchemaLayerOptions) -> tuple[list[CheckOutcome], d
         outcomes.append(
             CheckOutcome(layer=Layer.SCHEMA, name="schemathesis_engine", family="schemathesis", status=Status.ERROR, reason=message)
         )
-    stats = {"phases": phases, "scenarios": scenarios, "requests": requests, "seconds": round(elapsed, 2), "seed": config.seed}
+    stats = {
+        "phases": phases, "scenarios": scenarios, "requests": requests, "seconds": round(elapsed, 2), "seed": config.seed,
+        "excluded_operations": dict(options.excluded),
+        "neutralised_paid_cases": len(neutralised),
+        "neutralised_examples": sorted(set(neutralised))[:10],
+        "stopped_at_deadline": "budget" in stream_box or (options.deadline is not None and time.monotonic() >= options.deadline),
+        "interrupted": bool(stream_box.get("interrupted")),
+        "transport_errors": stream_box.get("transport_errors", 0),
+    }
     return outcomes, stats
+
+
+def _neutralise(case: Any) -> str:
+    """Make a paid case one the server cannot charge: credits are charged only when a request is accepted.
+
+    A path id becomes an id that names nothing (404); a synthesize-flow body becomes `generate: false` (the
+    upload flow, free); an image's `character_id` names nothing (404). A body that is not an object is
+    refused with a 400 before any charge, so it is left as generated.
+    """
+    from conformance.checks.base import UNKNOWN_ID
+
+    if "id" in (case.path_parameters or {}):
+        case.path_parameters["id"] = UNKNOWN_ID
+        return f"{case.method.upper()} {case.operation.path}: path id replaced by an unknown id"
+    if isinstance(case.body, dict):
+        if case.body.get("generate") is True:
+            case.body["generate"] = False
+            return f"{case.method.upper()} {case.operation.path}: generate true sent as false"
+        case.body["character_id"] = UNKNOWN_ID
+        return f"{case.method.upper()} {case.operation.path}: character_id replaced by an unknown id"
+    return f"{case.method.upper()} {case.operation.path}: non-object body left as is (refused before any charge)"
 
 
 def _rule(name: str) -> str:
