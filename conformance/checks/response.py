@@ -8,7 +8,7 @@ else's Schemathesis run in the same process.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import schemathesis
@@ -25,6 +25,11 @@ class SchemaRun:
 
     other: Any = None  # conformance.client.Client of another team, or None
     base_path: str = ""
+    # check name -> responses it actually judged; a check with none is skipped, never passed.
+    observed: dict[str, int] = field(default_factory=dict)
+
+    def saw(self, name: str) -> None:
+        self.observed[name] = self.observed.get(name, 0) + 1
 
 
 ACTIVE: dict[str, SchemaRun] = {}
@@ -52,6 +57,7 @@ def aurous_error_envelope(ctx: Any, response: Any, case: Any) -> bool | None:
         body = json.loads(response.content)
     except ValueError:
         body = None
+    _run().saw("aurous_error_envelope")  # type: ignore[union-attr]
     if "problem+json" in content_type or not isinstance(body, dict) or set(body) != {"error"}:
         raise MalformedErrorEnvelope(f"HTTP {response.status_code} ({content_type}) body is not the Aurous envelope")
     if not isinstance(body["error"], dict) or set(body["error"]) != ENVELOPE_KEYS:
@@ -65,6 +71,7 @@ def aurous_request_id_header(ctx: Any, response: Any, case: Any) -> bool | None:
     response, success or error."""
     if _run() is None:
         return None
+    _run().saw("aurous_request_id_header")  # type: ignore[union-attr]
     value = _header(response, "aurous-request-id")
     if value is None or not REQUEST_ID.match(value):
         raise MissingRequestId(f"Aurous-Request-Id is {value!r}")
@@ -76,6 +83,7 @@ def aurous_version_echo(ctx: Any, response: Any, case: Any) -> bool | None:
     """The applied version is echoed on every response in the `Aurous-Version` response header."""
     if _run() is None or case.operation.path.endswith("/content"):
         return None
+    _run().saw("aurous_version_echo")  # type: ignore[union-attr]
     value = _header(response, "aurous-version")
     if value is None:
         raise VersionNotHonoured("no Aurous-Version response header")
@@ -93,6 +101,7 @@ def aurous_rate_limit_headers(ctx: Any, response: Any, case: Any) -> bool | None
     # Requests the router cannot match (a path the coverage phase mangled) never reach a bucket.
     if response.status_code in (404, 405) and case.meta is not None and not case.meta.generation.mode.is_positive:
         return None
+    _run().saw("aurous_rate_limit_headers")  # type: ignore[union-attr]
     missing = [h for h in ("x-ratelimit-limit", "x-ratelimit-remaining", "x-ratelimit-reset") if _header(response, h) is None]
     if missing:
         raise RateLimitHeadersBroken(f"missing {', '.join(missing)} on HTTP {response.status_code}")
@@ -108,6 +117,7 @@ def other_team_gets_404(ctx: Any, response: Any, case: Any) -> bool | None:
     if case.operation.path != "/v1/characters/{id}":
         return None
     exchange = run.other.get(case.formatted_path)
+    run.saw("other_team_gets_404")
     if exchange.status != 404:
         raise CrossTeamLeak(f"another team's GET {case.formatted_path} returned HTTP {exchange.status}, not 404")
     return None
