@@ -26,7 +26,7 @@ import httpx
 
 from conformance.spend import CostTable, SpendLedger
 
-__all__ = ["Client", "Exchange", "Pacer", "curl_line"]
+__all__ = ["Client", "Exchange", "KEY_VARIABLES", "Pacer", "curl_line", "curl_steps"]
 
 REDACTED_HEADERS = frozenset({"x-api-key", "authorization"})
 
@@ -87,24 +87,59 @@ def _clip(body: bytes, limit: int) -> str:
     return text if len(text) <= limit else text[:limit] + f"… ({len(text)} characters)"
 
 
+# The shell variables a reproduction reads the keys from: the primary team's, and the second team's.
+KEY_VARIABLES = {"primary": "$AUROUS_API_KEY", "other team": "$AUROUS_OTHER_TEAM_API_KEY"}
+
+
 def curl_line(exchange: Exchange, *, redact: bool = True) -> str:
-    """A shell line that repeats the request. Keys are replaced by ``$AUROUS_API_KEY`` unless ``redact=False``."""
-    parts = ["curl", "-i", "-X", exchange.method]
+    """A shell line that repeats the request and shows the answer's headers (``-i``).
+
+    Keys become ``$AUROUS_API_KEY`` (``$AUROUS_OTHER_TEAM_API_KEY`` for the second team's requests) inside
+    double quotes so the shell expands them; every other value is the one sent (an Idempotency-Key
+    included), single-quoted so the shell leaves it alone.
+    """
+    variable = KEY_VARIABLES.get(exchange.team, "$AUROUS_API_KEY")
+    parts: list[tuple[str, bool]] = [("curl", False), ("-i", False), ("-X", False), (exchange.method, False)]
     for name, value in exchange.request_headers.items():
         if name.lower() in {"host", "content-length", "accept-encoding", "connection", "user-agent", "accept"}:
             continue
+        expand = False
         if redact and name.lower() == "x-api-key":
-            value = "$AUROUS_API_KEY"
+            value, expand = variable, True
         elif redact and name.lower() == "authorization":
-            value = "Bearer $AUROUS_API_KEY"
-        parts += ["-H", f"{name}: {value}"]
-    if exchange.request_body:
-        parts += ["--data-raw", exchange.request_body.decode("utf-8", errors="replace")]
-    parts.append(exchange.url)
-    # Double quotes around header values that carry $AUROUS_API_KEY so the shell expands it.
-    return " ".join(
-        f'"{p}"' if "$AUROUS_API_KEY" in p else shlex.quote(p) for p in parts
-    )
+            value, expand = f"Bearer {variable}", True
+        parts += [("-H", False), (f"{name}: {value}", expand)]
+    binary = exchange.request_body is not None and not _printable(exchange.request_body)
+    if exchange.request_body and not binary:
+        parts += [("--data-raw", False), (exchange.request_body.decode("utf-8"), False)]
+    elif binary:
+        parts += [("--data-binary", False), ("@-", False)]
+    parts.append((exchange.url, False))
+    line = " ".join(f'"{p}"' if expand else shlex.quote(p) for p, expand in parts)
+    if binary:
+        # Bytes a shell string cannot hold (NUL, an image): octal escapes printf turns back into the bytes.
+        escaped = "".join(f"\\0{b:03o}" if not 0x20 <= b < 0x7F or b in b"'\\%" else chr(b) for b in exchange.request_body or b"")
+        line = f"printf '%b' '{escaped}' | {line}"
+    return line
+
+
+def _printable(body: bytes) -> bool:
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return all(c in "\t\n\r" or c >= " " for c in text)
+
+
+def curl_steps(exchanges: list[Exchange]) -> str:
+    """Every request of a multi-step check, in order, as a script (one curl per step)."""
+    if len(exchanges) == 1:
+        return curl_line(exchanges[0])
+    lines = []
+    for number, exchange in enumerate(exchanges, 1):
+        seen = f"HTTP {exchange.status}" if exchange.status is not None else "no answer"
+        lines += [f"# step {number}/{len(exchanges)} ({exchange.team} team; the kit saw {seen})", curl_line(exchange)]
+    return "\n".join(lines)
 
 
 class Pacer:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from conformance.client import Exchange
+from conformance.client import Exchange, curl_steps
 
 __all__ = [
     "CheckOutcome",
@@ -47,10 +47,16 @@ class Finding:
     curl: str | None = None
     request_text: str | None = None
     response_text: str | None = None
+    # Every request the check made up to the break, in order (a multi-step check's reproduction).
+    steps: list[Exchange] = field(default_factory=list)
 
     @property
     def reproduce(self) -> str | None:
-        return self.curl or (self.exchange.curl if self.exchange is not None else None)
+        if self.curl:
+            return self.curl
+        if self.steps:
+            return curl_steps(self.steps)
+        return self.exchange.curl if self.exchange is not None else None
 
     @property
     def evidence(self) -> str | None:

@@ -415,8 +415,11 @@ def _run_checks(
         except ContractViolation as violation:
             outcome.status = Status.FAILED
             exchange = violation.exchange or (kit.client.log[-1] if len(kit.client.log) > mark else None)
+            steps = kit.client.log[mark:]
+            if exchange is not None and exchange in steps:
+                steps = steps[: steps.index(exchange) + 1]  # up to the exchange that shows the break
             outcome.findings.append(
-                Finding(title=violation.title, message=violation.message, rule=violation.rule, exchange=exchange)
+                Finding(title=violation.title, message=violation.message, rule=violation.rule, exchange=exchange, steps=steps)
             )
         except httpx.HTTPError as exc:
             _still_there(kit.client, f"at {layer.value}/{check.name}")

@@ -407,18 +407,27 @@ def _finding(name: str, failure: Any, info: Any, interaction: Any) -> Finding:
             response_text = f"HTTP {response.status_code}\n" + "\n".join(
                 f"{k}: {v[0] if isinstance(v, list) else v}" for k, v in response.headers.items()
             ) + "\n\n" + response.content[:2000].decode("utf-8", errors="replace")
-    curl = info.code_sample
-    if curl:
-        curl = curl.replace("Reproduce with:", "").strip()
+    curl = _curl_of(interaction) or _redact_curl((info.code_sample or "").replace("Reproduce with:", "").strip() or None)
     return Finding(
         title=f"{failure.title} ({failure.operation})" if failure.operation else failure.title,
         # Some Schemathesis failures (a 5xx) carry no message: say what was seen rather than nothing.
         message=failure.message or _seen(interaction) or failure.title,
         rule=_rule(name),
-        curl=_redact_curl(curl),
+        curl=curl,
         request_text=request_text,
         response_text=response_text,
     )
+
+
+def _curl_of(interaction: Any) -> str | None:
+    """The request as sent (real Idempotency-Key, the key as a shell variable), like the kit's own checks."""
+    from conformance.client import Exchange, curl_line
+
+    request = getattr(interaction, "request", None)
+    if request is None:
+        return None
+    headers = {k: (v[0] if isinstance(v, list) else v) for k, v in request.headers.items()}
+    return curl_line(Exchange(method=request.method, url=request.uri, request_headers=headers, request_body=request.body))
 
 
 def _seen(interaction: Any) -> str | None:
