@@ -138,7 +138,7 @@ def curl_steps(exchanges: list[Exchange]) -> str:
     lines = []
     for number, exchange in enumerate(exchanges, 1):
         seen = f"HTTP {exchange.status}" if exchange.status is not None else "no answer"
-        lines += [f"# step {number}/{len(exchanges)} ({exchange.team} team; the kit saw {seen})", curl_line(exchange)]
+        lines.append(f"{curl_line(exchange)}  # step {number}/{len(exchanges)}, {exchange.team} team: the kit saw {seen}")
     return "\n".join(lines)
 
 
@@ -168,6 +168,7 @@ class Pacer:
         # bucket -> (tokens, last refill) modelled from the spec, once the target refused without X-RateLimit-*.
         self._modelled: dict[str, tuple[float, float]] = {}
         self.waits: dict[str, float] = {}  # bucket -> seconds waited on it
+        self._held: dict[str, float] = {}  # bucket -> monotonic time a 429's Retry-After ends
         self.rates = rates or {}  # bucket -> sustained tokens per minute
         self.sleep = sleep
         self.advance = advance
@@ -195,6 +196,12 @@ class Pacer:
             with self._lock:
                 self._modelled[bucket] = (0.0, time.monotonic())
 
+    def hold(self, bucket: str | None, seconds: float) -> None:
+        """A 429 said ``Retry-After: seconds``: the next request of this bucket waits until then."""
+        if bucket and self.advance is None:
+            with self._lock:
+                self._held[bucket] = time.monotonic() + min(seconds, self.max_wait)
+
     def _modelled_wait(self, bucket: str) -> float | None:
         with self._lock:
             if bucket not in self._modelled:
@@ -211,6 +218,10 @@ class Pacer:
         """Wait (or advance the mock clock) if the bucket is nearly empty."""
         if not bucket:
             return
+        with self._lock:
+            held = self._held.pop(bucket, None)
+        if held is not None and held > time.monotonic():
+            self.wait(held - time.monotonic(), bucket)
         modelled = self._modelled_wait(bucket)
         if modelled:
             self.wait(modelled, bucket)

@@ -125,8 +125,9 @@ def build_config(options: SchemaLayerOptions) -> SchemathesisConfig:
     data: dict[str, Any] = {
         "base-url": options.base_url,
         "workers": 1,
-        # Waits out a 429's Retry-After and retries (the kit's pacer keeps them rare).
-        "rate-limit": "auto",
+        # No "rate-limit: auto": Schemathesis would sleep out each Retry-After itself, past any time budget.
+        # The kit's pacer waits instead (a 429's Retry-After, X-RateLimit-*, or the spec's refill rate), within
+        # the budget and saying which bucket it waits on.
         "request-timeout": options.request_timeout,
         "generation": {"max-examples": options.max_examples},
         "checks": checks,
@@ -227,6 +228,7 @@ def run_schema_layer(options: SchemaLayerOptions) -> tuple[list[CheckOutcome], d
         if case.operation.schema is not schema:
             return
         if options.deadline is not None and time.monotonic() >= options.deadline and "stream" in stream_box:
+            stream_box["budget"] = "deadline"
             stream_box["stream"].stop()
         if options.costs is not None and options.ledger is not None:
             cost = options.costs.cost(case.method, case.formatted_path, case.body)
@@ -251,7 +253,15 @@ def run_schema_layer(options: SchemaLayerOptions) -> tuple[list[CheckOutcome], d
                 options.ledger.refund(cost, what)
         if pacer is not None and options.buckets is not None:
             headers = {k.lower(): (v[0] if isinstance(v, list) else v) for k, v in response.headers.items()}
-            pacer.observe(options.buckets(case.method.upper(), case.formatted_path, case.body), headers)
+            bucket = options.buckets(case.method.upper(), case.formatted_path, case.body)
+            pacer.observe(bucket, headers)
+            if response.status_code == 429:
+                if "x-ratelimit-remaining" not in headers:
+                    pacer.refused_without_headers(bucket)
+                try:
+                    pacer.hold(bucket, float(headers.get("retry-after") or 1))
+                except ValueError:
+                    pacer.hold(bucket, 1.0)
 
     schemathesis.hook("before_call")(before_call)
     schema.hooks.register_hook_with_name(after_call, "after_call")
@@ -297,8 +307,8 @@ def run_schema_layer(options: SchemaLayerOptions) -> tuple[list[CheckOutcome], d
                             findings[node.name][key] = _finding(node.name, failure, node.failure_info, interaction)
                 if options.progress and scenarios % 10 == 0:
                     options.progress(f"schema: {scenarios} scenarios, {requests} requests")
-            elif isinstance(event, events.Interrupted):
-                stream_box["interrupted"] = True
+            elif isinstance(event, events.Interrupted) and "budget" not in stream_box:
+                stream_box["interrupted"] = True  # SIGINT/SIGTERM, not the kit's own stop at the deadline
             elif isinstance(event, events.NonFatalError):
                 if "connect" in repr(event.value).lower() or "timeout" in repr(event.value).lower():
                     stream_box["transport_errors"] = stream_box.get("transport_errors", 0) + 1
