@@ -378,6 +378,7 @@ def _run_schema(options, contract, client, other, pacer, emit, result, say, ledg
         costs=costs,
         ledger=ledger,
         excluded=excluded,
+        param_examples=contract.error_example_params(),
         # The named checks come first for the cap: one synthesis to observe (4) and one image (1) at least.
         keep_credits=0 if ledger.cap is None else min(ledger.cap, 4 * 2 + 1),
         deadline=None if deadline.seconds is None else deadline.at,

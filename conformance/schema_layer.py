@@ -110,6 +110,7 @@ class SchemaLayerOptions:
     ledger: SpendLedger | None = None
     # operationIds the layer leaves out (paid operations without --allow-spend), with the reason.
     excluded: dict[str, str] = field(default_factory=dict)
+    param_examples: dict[Any, Any] = field(default_factory=dict)
     # Credits of the cap the schema layer leaves to the kit's own checks (they observe a synthesis).
     keep_credits: int = 0
     # Wall-clock limit (time.monotonic()) after which the engine is stopped; what ran is still reported.
@@ -265,7 +266,7 @@ def run_schema_layer(options: SchemaLayerOptions) -> tuple[list[CheckOutcome], d
 
     schemathesis.hook("before_call")(before_call)
     schema.hooks.register_hook_with_name(after_call, "after_call")
-    schema_run = SchemaRun(other=options.other)
+    schema_run = SchemaRun(other=options.other, param_examples=options.param_examples)
     ACTIVE["run"] = schema_run
 
     enabled = [*SCHEMATHESIS_CHECKS, *(c.__name__ for c in CUSTOM_CHECKS)]

@@ -4,10 +4,10 @@
 response-level Schemathesis checks the schema layer adds to Schemathesis's own.
 """
 
-from conformance.checks import envelope, idempotency, isolation, lifecycle, ratelimit, save, versioning
+from conformance.checks import envelope, idempotency, isolation, lifecycle, listing, ratelimit, save, versioning
 from conformance.checks.base import REGISTRY, BehaviourCheck, Kit
 from conformance.checks.response import CUSTOM_CHECKS
 
 __all__ = ["CUSTOM_CHECKS", "REGISTRY", "BehaviourCheck", "Kit"]
 
-del envelope, idempotency, isolation, lifecycle, ratelimit, save, versioning
+del envelope, idempotency, isolation, lifecycle, listing, ratelimit, save, versioning

@@ -14,7 +14,14 @@ from typing import Any
 import schemathesis
 
 from conformance.checks.base import ENVELOPE_KEYS, REQUEST_ID
-from conformance.failures import CrossTeamLeak, MalformedErrorEnvelope, MissingRequestId, RateLimitHeadersBroken, VersionNotHonoured
+from conformance.failures import (
+    CrossTeamLeak,
+    MalformedErrorEnvelope,
+    MissingRequestId,
+    RateLimitHeadersBroken,
+    VersionNotHonoured,
+    WrongErrorCode,
+)
 
 __all__ = ["ACTIVE", "SchemaRun", "CUSTOM_CHECKS"]
 
@@ -25,6 +32,8 @@ class SchemaRun:
 
     other: Any = None  # conformance.client.Client of another team, or None
     base_path: str = ""
+    # (METHOD, route, status, code) -> params the spec's error examples show (Contract.error_example_params).
+    param_examples: dict = field(default_factory=dict)
     # check name -> responses it actually judged; a check with none is skipped, never passed.
     observed: dict[str, int] = field(default_factory=dict)
 
@@ -123,10 +132,39 @@ def other_team_gets_404(ctx: Any, response: Any, case: Any) -> bool | None:
     return None
 
 
+@schemathesis.check
+def aurous_error_param_matches_spec_examples(ctx: Any, response: Any, case: Any) -> bool | None:
+    """`param` names the offending field or header, or is null — as the spec's examples show for that
+    operation, status and code (a 404 for a path id has `param: null`)."""
+    run = _run()
+    if run is None or response.status_code < 400:
+        return None
+    try:
+        error = json.loads(response.content).get("error")
+    except (ValueError, AttributeError):
+        return None
+    if not isinstance(error, dict) or "code" not in error:
+        return None
+    shown = run.param_examples.get((case.method.upper(), case.operation.path, response.status_code, error["code"]))
+    if not shown:
+        return None
+    run.saw("aurous_error_param_matches_spec_examples")
+    param = error.get("param")
+    # Judged where the spec's examples say null and the answer names something: a field's name may differ
+    # from an example's (another field at fault), and null is right when no single input is (a missing body).
+    if shown == {None} and param is not None:
+        raise WrongErrorCode(
+            f"HTTP {response.status_code} {error['code']} has param {param!r}; the spec's examples for "
+            f"{case.method.upper()} {case.operation.path} show {sorted(shown, key=str)}"
+        )
+    return None
+
+
 CUSTOM_CHECKS = (
     aurous_error_envelope,
     aurous_request_id_header,
     aurous_version_echo,
     aurous_rate_limit_headers,
     other_team_gets_404,
+    aurous_error_param_matches_spec_examples,
 )
