@@ -190,6 +190,16 @@ class Pacer:
         with self._lock:
             self._state[bucket] = (limit, remaining, reset)
 
+    def remaining(self, bucket: str) -> int | None:
+        """Tokens the target last said were left in ``bucket`` (X-RateLimit-Remaining), if it said."""
+        with self._lock:
+            state = self._state.get(bucket)
+        return None if state is None else state[1]
+
+    def has_seen_limits(self) -> bool:
+        with self._lock:
+            return bool(self._state)
+
     def refused_without_headers(self, bucket: str | None) -> None:
         """A 429 came without X-RateLimit-*: from now on pace this bucket by the spec's own refill rate."""
         if bucket and bucket in self.rates:

@@ -350,10 +350,60 @@ def schema_exclusions(contract: Contract, ledger: SpendLedger, costs: CostTable)
     return out
 
 
+def expected_schema_requests(contract: Contract, options: RunOptions, excluded: dict[str, str], max_examples: int) -> dict[str, int]:
+    """bucket -> about how many requests the schema layer sends (max_examples cases per operation and phase)."""
+    phases = [p for p in options.phases if p in ("examples", "coverage", "fuzzing", "stateful")]
+    per_bucket: dict[str, int] = {}
+    for (method, route), bucket in contract.buckets.items():
+        if contract.operation_ids.get((method, route), "") in excluded or route.endswith("/content"):
+            continue
+        name = str(bucket.get("upload_flow") if isinstance(bucket, dict) else bucket)
+        per_bucket[name] = per_bucket.get(name, 0) + max_examples * len(phases)
+    return per_bucket
+
+
+def size_schema_layer(
+    contract: Contract, options: RunOptions, excluded: dict[str, str], pacer: Pacer, seconds: float
+) -> tuple[int, str | None]:
+    """The largest --max-examples whose expected waits for tokens fit in ``seconds``, from each bucket's refill
+    rate (the spec) and the tokens the target said are left (X-RateLimit-Remaining); with a note when cut."""
+    rates = contract.sustained_per_minute()
+
+    def wait_for(max_examples: int) -> tuple[float, str]:
+        worst, bucket = 0.0, ""
+        for name, count in expected_schema_requests(contract, options, excluded, max_examples).items():
+            if name not in rates:
+                continue
+            tokens = pacer.remaining(name)
+            tokens = contract.burst(name) or 0 if tokens is None else tokens
+            wait = max(0.0, count - tokens) * 60.0 / rates[name]
+            if wait > worst:
+                worst, bucket = wait, name
+        return worst, bucket
+
+    examples = options.max_examples
+    while examples > 1 and wait_for(examples)[0] > seconds:
+        examples -= 1
+    if examples == options.max_examples:
+        return examples, None
+    wait, bucket = wait_for(examples)
+    return examples, (
+        f"Schema layer sized to the time budget: --max-examples {options.max_examples} → {examples} (bucket "
+        f"{bucket} refills {rates[bucket]:.0f}/min; about {wait:.0f} s of waiting expected)."
+    )
+
+
 def _run_schema(options, contract, client, other, pacer, emit, result, say, ledger, costs, deadline) -> None:  # type: ignore[no-untyped-def]
     from conformance.schema_layer import SchemaLayerOptions, run_schema_layer
 
     excluded = schema_exclusions(contract, ledger, costs)
+    max_examples = options.max_examples
+    if pacer.advance is None and deadline.seconds is not None and pacer.has_seen_limits():
+        # Half of what is left goes to the schema layer; the named checks need the rest.
+        max_examples, sized = size_schema_layer(contract, options, excluded, pacer, 0.5 * deadline.left())
+        if sized:
+            result.notes.append(sized)
+            say(sized)
     if excluded:
         result.notes.append(
             "Schema layer left out, because they cost credits and --allow-spend was not given: "
@@ -367,7 +417,7 @@ def _run_schema(options, contract, client, other, pacer, emit, result, say, ledg
         api_key=options.api_key,
         app=options.app,
         seed=options.seed,
-        max_examples=options.max_examples,
+        max_examples=max_examples,
         phases=options.phases,
         other=other,
         pacer=pacer,

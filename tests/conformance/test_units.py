@@ -134,3 +134,20 @@ def test_exit_code_follows_the_verdict(monkeypatch, tmp_path, conforms, code):
 
     assert cli.main(argv) == code
     assert (tmp_path / "j.xml").exists() and (tmp_path / "r.md").exists()
+
+
+def test_schema_layer_is_sized_to_the_time_left_from_the_buckets_refill_rates():
+    from conformance.contract import Contract
+    from conformance.runner import RunOptions, size_schema_layer
+
+    contract = Contract.load()
+    pacer = Pacer()
+    pacer.observe("characters_post", {"x-ratelimit-limit": "60", "x-ratelimit-remaining": "0", "x-ratelimit-reset": "0"})
+    options = RunOptions(api_key="k", max_examples=10)
+
+    roomy, no_note = size_schema_layer(contract, options, {}, pacer, 10_000)
+    tight, note = size_schema_layer(contract, options, {}, pacer, 60)
+
+    assert (roomy, no_note) == (10, None)
+    assert 1 <= tight < 10
+    assert "--max-examples 10 → " in note and "bucket characters_post refills 30/min" in note
