@@ -120,10 +120,16 @@ def run(options: RunOptions) -> RunResult:
     http = _http_client(options)
     say = options.progress or (lambda _message: None)
 
+    # Expected seconds of waiting for tokens in the schema layer (set when it is sized): the ETA's basis.
+    expected_wait: dict[str, float] = {}
+
     def on_wait(bucket: str | None, seconds: float) -> None:
         left = deadline.left()
         budget = "" if left == float("inf") else f"; {left:.0f} s of the time budget left"
-        say(f"  waiting {seconds:.0f} s for a token of bucket {bucket or '?'} (rate limit{budget})")
+        eta = ""
+        if "schema" in expected_wait:
+            eta = f"; ETA of the schema layer's waits ~{max(seconds, expected_wait['schema'] - pacer.waited):.0f} s"
+        say(f"  waiting {seconds:.0f} s for a token of bucket {bucket or '?'} (rate limit{eta}{budget})")
 
     pacer = Pacer(
         rates=contract.sustained_per_minute(),
@@ -208,7 +214,7 @@ def run(options: RunOptions) -> RunResult:
         if "schema" in options.layers:
             t0 = time.perf_counter()
             say("schema layer: Schemathesis phases " + ", ".join(options.phases))
-            _run_schema(options, contract, client, other, pacer, emit, result, say, ledger, costs, deadline)
+            _run_schema(options, contract, client, other, pacer, emit, result, say, ledger, costs, deadline, expected_wait)
             result.timings["schema"] = time.perf_counter() - t0
             if result.stats.get("schema", {}).get("interrupted"):
                 raise KeyboardInterrupt
@@ -362,6 +368,23 @@ def expected_schema_requests(contract: Contract, options: RunOptions, excluded: 
     return per_bucket
 
 
+def schema_wait(
+    contract: Contract, options: RunOptions, excluded: dict[str, str], pacer: Pacer, max_examples: int
+) -> tuple[float, str]:
+    """(seconds, bucket): the longest wait for tokens the schema layer should meet, and on which bucket."""
+    rates = contract.sustained_per_minute()
+    worst, bucket = 0.0, ""
+    for name, count in expected_schema_requests(contract, options, excluded, max_examples).items():
+        if name not in rates:
+            continue
+        tokens = pacer.remaining(name)
+        tokens = (contract.burst(name) or 0) if tokens is None else tokens
+        wait = max(0.0, count - tokens) * 60.0 / rates[name]
+        if wait > worst:
+            worst, bucket = wait, name
+    return worst, bucket
+
+
 def size_schema_layer(
     contract: Contract, options: RunOptions, excluded: dict[str, str], pacer: Pacer, seconds: float
 ) -> tuple[int, str | None]:
@@ -370,16 +393,7 @@ def size_schema_layer(
     rates = contract.sustained_per_minute()
 
     def wait_for(max_examples: int) -> tuple[float, str]:
-        worst, bucket = 0.0, ""
-        for name, count in expected_schema_requests(contract, options, excluded, max_examples).items():
-            if name not in rates:
-                continue
-            tokens = pacer.remaining(name)
-            tokens = contract.burst(name) or 0 if tokens is None else tokens
-            wait = max(0.0, count - tokens) * 60.0 / rates[name]
-            if wait > worst:
-                worst, bucket = wait, name
-        return worst, bucket
+        return schema_wait(contract, options, excluded, pacer, max_examples)
 
     examples = options.max_examples
     while examples > 1 and wait_for(examples)[0] > seconds:
@@ -393,7 +407,7 @@ def size_schema_layer(
     )
 
 
-def _run_schema(options, contract, client, other, pacer, emit, result, say, ledger, costs, deadline) -> None:  # type: ignore[no-untyped-def]
+def _run_schema(options, contract, client, other, pacer, emit, result, say, ledger, costs, deadline, expected_wait=None) -> None:  # type: ignore[no-untyped-def]
     from conformance.schema_layer import SchemaLayerOptions, run_schema_layer
 
     excluded = schema_exclusions(contract, ledger, costs)
@@ -401,6 +415,8 @@ def _run_schema(options, contract, client, other, pacer, emit, result, say, ledg
     if pacer.advance is None and deadline.seconds is not None and pacer.has_seen_limits():
         # Half of what is left goes to the schema layer; the named checks need the rest.
         max_examples, sized = size_schema_layer(contract, options, excluded, pacer, 0.5 * deadline.left())
+        if expected_wait is not None:
+            expected_wait["schema"] = schema_wait(contract, options, excluded, pacer, max_examples)[0]
         if sized:
             result.notes.append(sized)
             say(sized)
