@@ -48,7 +48,9 @@ def start_mock(clock: str) -> tuple[subprocess.Popen, str]:
     raise SystemExit("mock did not start")
 
 
-def bench(clock: str, seed: int, max_examples: int, *, mock_control: bool = True, time_budget: float | None = None) -> None:
+def bench(
+    clock: str, seed: int, max_examples: int, *, mock_control: bool = True, time_budget: float | None = None
+) -> None:
     process, url = start_mock(clock)
     try:
         key = httpx.get(url + "/_mock/teams").json()[0]["api_keys"][0]

@@ -86,7 +86,8 @@ def has_more_is_true_while_characters_remain(kit: Kit) -> None:
     data = body.get("data") or []
     if body.get("has_more") is not True or not data or body.get("next_cursor") != data[-1].get("id"):
         raise UnexpectedStatus(
-            f"a page of 1 out of at least 2 says has_more={body.get('has_more')!r}, next_cursor={body.get('next_cursor')!r}",
+            f"a page of 1 out of at least 2 says has_more={body.get('has_more')!r}, "
+            f"next_cursor={body.get('next_cursor')!r}",
             exchange=page,
             rule="`has_more` is true when more characters follow; `next_cursor` is the page's last id.",
         )
@@ -96,7 +97,9 @@ def has_more_is_true_while_characters_remain(kit: Kit) -> None:
 def patch_persists(kit: Kit) -> None:
     """Update: `name` and `attributes` change (replaced whole) — and a later GET reads the new values back."""
     character = kit.character("ready")
-    patched = kit.client.patch(f"/v1/characters/{character['id']}", json_body={"name": "Persisted", "attributes": {"age": 41}})
+    patched = kit.client.patch(
+        f"/v1/characters/{character['id']}", json_body={"name": "Persisted", "attributes": {"age": 41}}
+    )
     expect_status(patched, 200, "PATCH a ready character")
     after = kit.snapshot(character["id"])
     if after.get("name") != "Persisted" or (after.get("attributes") or {}).get("age") != 41:
