@@ -219,7 +219,16 @@ def run(options: RunOptions) -> RunResult:
             if result.stats.get("schema", {}).get("interrupted"):
                 raise KeyboardInterrupt
             if result.stats.get("schema", {}).get("stopped_at_deadline"):
-                raise BudgetExhausted(f"time budget of {options.time_budget:.0f} s used up in the schema layer")
+                if deadline.left() <= 0:
+                    raise BudgetExhausted(f"time budget of {options.time_budget:.0f} s used up in the schema layer")
+                phases = result.stats["schema"].get("phases", {})
+                result.notes.append(
+                    f"Schema layer stopped at its share of the time budget ({result.timings['schema']:.0f} s) so "
+                    "the named checks could run; phases: "
+                    + ", ".join(f"{name} {status}" for name, status in phases.items() if name in (
+                        "examples", "coverage", "fuzzing", "stateful"))
+                    + ". Its checks judged only what it sent."
+                )
             if result.stats.get("schema", {}).get("transport_errors"):
                 _still_there(client, "during the schema layer")
         for layer in ("lifecycle", "behaviour"):
@@ -240,12 +249,15 @@ def run(options: RunOptions) -> RunResult:
         result.lifecycle = _lifecycle_report(fixtures, mock)
     finally:
         gone = result.incomplete is not None and "stopped answering" in (result.incomplete or "")
+        if result.incomplete is not None:
+            # Stopping: no more waiting for tokens (cleanup stops at the first wait it would need).
+            pacer.deadline = Deadline(0)
         if not gone and (options.cleanup or (options.cleanup is None and mock is None)):
             t0 = time.perf_counter()
             try:
                 fixtures.cleanup()
             except (RunStopped, KeyboardInterrupt, httpx.HTTPError):
-                pass
+                result.notes.append("Cleanup stopped early: some characters the kit created were not deleted.")
             result.timings["cleanup"] = time.perf_counter() - t0
         if not gone:
             result.spend["balance_after"] = _balance(client)
@@ -447,7 +459,8 @@ def _run_schema(options, contract, client, other, pacer, emit, result, say, ledg
         param_examples=contract.error_example_params(),
         # The named checks come first for the cap: one synthesis to observe (4) and one image (1) at least.
         keep_credits=0 if ledger.cap is None else min(ledger.cap, 4 * 2 + 1),
-        deadline=None if deadline.seconds is None else deadline.at,
+        # Half of what is left: the named checks (behaviour, lifecycle) keep the other half.
+        deadline=None if deadline.seconds is None else time.monotonic() + 0.5 * deadline.left(),
     )
     try:
         outcomes, stats = run_schema_layer(layer_options)
