@@ -6,13 +6,16 @@ A run that ends early still writes its JUnit and reports: the runner catches the
 
 from __future__ import annotations
 
+import threading
 import time
 from dataclasses import dataclass, field
 
-__all__ = ["BudgetExhausted", "Deadline", "RunStopped", "SIGNALS_SEEN", "TargetGone", "Interrupted"]
+__all__ = ["BudgetExhausted", "Deadline", "RunStopped", "SIGNALS_SEEN", "STOP", "TargetGone", "Interrupted"]
 
 # Names of the signals that interrupted the run (the CLI's handlers append; KeyboardInterrupt carries none).
 SIGNALS_SEEN: list[str] = []
+# Set by the CLI's signal handler: any wait for tokens (in whichever thread) ends at once.
+STOP = threading.Event()
 
 
 class RunStopped(Exception):

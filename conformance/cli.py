@@ -12,7 +12,7 @@ import signal
 import sys
 from collections.abc import Sequence
 
-from conformance.budget import SIGNALS_SEEN
+from conformance.budget import SIGNALS_SEEN, STOP
 from conformance.report import summary_table, write_html, write_junit, write_markdown
 from conformance.runner import ALL_LAYERS, RunOptions, UsageError, describe_plan, run
 
@@ -101,6 +101,7 @@ def options_from(args: argparse.Namespace) -> RunOptions:
 
 def _stop_on_signal(signum: int, frame: object) -> None:
     SIGNALS_SEEN.append(signal.Signals(signum).name)
+    STOP.set()
     raise KeyboardInterrupt
 
 
@@ -123,7 +124,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"aurous-conformance: {exc}", file=sys.stderr)
             return EXIT_USAGE
         return EXIT_CONFORMS
+    STOP.clear()
     previous = signal.signal(signal.SIGTERM, _stop_on_signal)
+    previous_int = signal.signal(signal.SIGINT, _stop_on_signal)
     try:
         result = run(options)
     except (UsageError, FileNotFoundError) as exc:
@@ -131,6 +134,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     finally:
         signal.signal(signal.SIGTERM, previous)
+        signal.signal(signal.SIGINT, previous_int)
     print(summary_table(result))
     if args.junit_xml:
         write_junit(result, args.junit_xml)

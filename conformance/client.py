@@ -275,7 +275,14 @@ class Pacer:
         self.waited += seconds
         if bucket:
             self.waits[bucket] = self.waits.get(bucket, 0.0) + seconds
-        self.sleep(seconds)
+        from conformance.budget import STOP, Interrupted
+
+        if self.sleep is time.sleep:
+            # Interruptible: SIGINT/SIGTERM set STOP, whichever thread is waiting here.
+            if STOP.wait(seconds):
+                raise Interrupted("interrupted while waiting for tokens")
+        else:
+            self.sleep(seconds)
 
 
 def _parsed(json_body: Any, body: bytes | None) -> Any:

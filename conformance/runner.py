@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from conformance.budget import SIGNALS_SEEN, BudgetExhausted, Deadline, RunStopped, TargetGone
+from conformance.budget import SIGNALS_SEEN, STOP, BudgetExhausted, Deadline, Interrupted, RunStopped, TargetGone
 from conformance.checks import REGISTRY, BehaviourCheck, Kit
 from conformance.client import Client, Pacer
 from conformance.contract import Contract
@@ -244,7 +244,8 @@ def run(options: RunOptions) -> RunResult:
         result.lifecycle = _lifecycle_report(fixtures, mock)
     except (RunStopped, KeyboardInterrupt) as stop:
         signal_name = SIGNALS_SEEN[-1] if SIGNALS_SEEN else "SIGINT"
-        reason = str(stop) if isinstance(stop, RunStopped) else f"interrupted ({signal_name})"
+        interrupted = isinstance(stop, (KeyboardInterrupt, Interrupted))
+        reason = f"interrupted ({signal_name})" if interrupted else str(stop)
         result.incomplete = f"{reason} — in {current}; {len(result.outcomes)} checks had run"
         result.lifecycle = _lifecycle_report(fixtures, mock)
     finally:
@@ -252,6 +253,7 @@ def run(options: RunOptions) -> RunResult:
         if result.incomplete is not None:
             # Stopping: no more waiting for tokens (cleanup stops at the first wait it would need).
             pacer.deadline = Deadline(0)
+            STOP.clear()
         if not gone and (options.cleanup or (options.cleanup is None and mock is None)):
             t0 = time.perf_counter()
             try:

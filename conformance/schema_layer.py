@@ -22,7 +22,7 @@ from schemathesis.engine import events
 from schemathesis.engine import from_schema as engine_for
 
 from conformance.checks.response import ACTIVE, CUSTOM_CHECKS, SchemaRun
-from conformance.budget import BudgetExhausted
+from conformance.budget import BudgetExhausted, Interrupted
 from conformance.client import Client, Pacer
 from conformance.spend import CostTable, SpendLedger
 from conformance.results import CheckOutcome, Finding, Layer, Status
@@ -246,6 +246,10 @@ def run_schema_layer(options: SchemaLayerOptions) -> tuple[list[CheckOutcome], d
                 stream_box["budget"] = str(exc)
                 if "stream" in stream_box:
                     stream_box["stream"].stop()
+            except Interrupted:
+                stream_box["interrupted"] = True
+                if "stream" in stream_box:
+                    stream_box["stream"].stop()
 
     def after_call(context: Any, case: Any, response: Any) -> None:
         if case.id in charged and options.ledger is not None:
@@ -308,7 +312,7 @@ def run_schema_layer(options: SchemaLayerOptions) -> tuple[list[CheckOutcome], d
                             findings[node.name][key] = _finding(node.name, failure, node.failure_info, interaction)
                 if options.progress and scenarios % 10 == 0:
                     options.progress(f"schema: {scenarios} scenarios, {requests} requests")
-            elif isinstance(event, events.Interrupted) and "budget" not in stream_box:
+            elif isinstance(event, events.Interrupted) and "budget" not in stream_box and "interrupted" not in stream_box:
                 stream_box["interrupted"] = True  # SIGINT/SIGTERM, not the kit's own stop at the deadline
             elif isinstance(event, events.NonFatalError):
                 if "connect" in repr(event.value).lower() or "timeout" in repr(event.value).lower():
