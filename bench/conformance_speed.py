@@ -4,7 +4,12 @@ Starts the mock (`python -m mockserver --clock manual`, and optionally `--clock 
 process, runs the kit with its default settings through the public runner API, and prints the wall time
 per layer, per Schemathesis phase, request counts and pacing. Figures, never assertions.
 
-    python bench/conformance_speed.py [--clock manual|real|both] [--seed N] [--max-examples N]
+`--target rate-limited` runs the kit the way it meets a real deployment: the mock on the real clock with
+its rate limits on, the kit with `--no-mock-control` and its default 10-minute time budget (the schema
+layer sized to the buckets' refill rates, every wait for tokens counted per bucket).
+
+    python bench/conformance_speed.py [--clock manual|real|both] [--target local|rate-limited|both]
+        [--seed N] [--max-examples N] [--time-budget S]
 """
 
 from __future__ import annotations
@@ -43,19 +48,29 @@ def start_mock(clock: str) -> tuple[subprocess.Popen, str]:
     raise SystemExit("mock did not start")
 
 
-def bench(clock: str, seed: int, max_examples: int) -> None:
+def bench(
+    clock: str, seed: int, max_examples: int, *, mock_control: bool = True, time_budget: float | None = None
+) -> None:
     process, url = start_mock(clock)
     try:
         key = httpx.get(url + "/_mock/teams").json()[0]["api_keys"][0]
         started = time.perf_counter()
-        result = run(RunOptions(api_key=key, base_url=url, seed=seed, max_examples=max_examples))
+        result = run(RunOptions(api_key=key, base_url=url, seed=seed, max_examples=max_examples,
+                                use_mock_control=mock_control, time_budget=time_budget))
         total = time.perf_counter() - started
     finally:
         process.terminate()
         process.wait(timeout=10)
     schema = result.stats.get("schema", {})
-    print(f"== mock --clock {clock}, seed {seed}, max-examples {max_examples}")
-    print(f"total wall time        {total:6.1f} s   verdict: {'conforms' if result.conforms else 'violations: ' + ', '.join(o.name for o in result.failed)}")
+    control = "mock control on" if mock_control else "--no-mock-control"
+    print(f"== mock --clock {clock} (rate limits on), kit {control}, seed {seed}, max-examples {max_examples}, "
+          f"time budget {time_budget or 'none'}")
+    verdict = result.verdict if result.incomplete or not result.failed else "violations: " + ", ".join(o.name for o in result.failed)
+    print(f"total wall time        {total:6.1f} s   verdict: {verdict}")
+    print(f"  paced by bucket      {result.stats.get('paced_wait_by_bucket')}")
+    for note in result.notes:
+        if note.startswith("Schema layer sized"):
+            print(f"  {note}")
     for layer, seconds in result.timings.items():
         print(f"  {layer:<20} {seconds:6.1f} s")
     print(f"  schema requests      {schema.get('requests')} in {schema.get('scenarios')} scenarios; phases {schema.get('phases')}")
@@ -70,9 +85,14 @@ def main() -> None:
     parser.add_argument("--clock", choices=("manual", "real", "both"), default="manual")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--max-examples", type=int, default=10)
+    parser.add_argument("--target", choices=("local", "rate-limited", "both"), default="local")
+    parser.add_argument("--time-budget", type=float, default=600.0)
     args = parser.parse_args()
-    for clock in ("manual", "real") if args.clock == "both" else (args.clock,):
-        bench(clock, args.seed, args.max_examples)
+    if args.target in ("local", "both"):
+        for clock in ("manual", "real") if args.clock == "both" else (args.clock,):
+            bench(clock, args.seed, args.max_examples)
+    if args.target in ("rate-limited", "both"):
+        bench("real", args.seed, args.max_examples, mock_control=False, time_budget=args.time_budget)
 
 
 if __name__ == "__main__":

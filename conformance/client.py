@@ -24,7 +24,9 @@ from typing import Any
 
 import httpx
 
-__all__ = ["Client", "Exchange", "Pacer", "curl_line"]
+from conformance.spend import CostTable, SpendLedger
+
+__all__ = ["Client", "Exchange", "KEY_VARIABLES", "Pacer", "curl_line", "curl_steps"]
 
 REDACTED_HEADERS = frozenset({"x-api-key", "authorization"})
 
@@ -85,24 +87,59 @@ def _clip(body: bytes, limit: int) -> str:
     return text if len(text) <= limit else text[:limit] + f"… ({len(text)} characters)"
 
 
+# The shell variables a reproduction reads the keys from: the primary team's, and the second team's.
+KEY_VARIABLES = {"primary": "$AUROUS_API_KEY", "other team": "$AUROUS_OTHER_TEAM_API_KEY"}
+
+
 def curl_line(exchange: Exchange, *, redact: bool = True) -> str:
-    """A shell line that repeats the request. Keys are replaced by ``$AUROUS_API_KEY`` unless ``redact=False``."""
-    parts = ["curl", "-i", "-X", exchange.method]
+    """A shell line that repeats the request and shows the answer's headers (``-i``).
+
+    Keys become ``$AUROUS_API_KEY`` (``$AUROUS_OTHER_TEAM_API_KEY`` for the second team's requests) inside
+    double quotes so the shell expands them; every other value is the one sent (an Idempotency-Key
+    included), single-quoted so the shell leaves it alone.
+    """
+    variable = KEY_VARIABLES.get(exchange.team, "$AUROUS_API_KEY")
+    parts: list[tuple[str, bool]] = [("curl", False), ("-i", False), ("-X", False), (exchange.method, False)]
     for name, value in exchange.request_headers.items():
         if name.lower() in {"host", "content-length", "accept-encoding", "connection", "user-agent", "accept"}:
             continue
+        expand = False
         if redact and name.lower() == "x-api-key":
-            value = "$AUROUS_API_KEY"
+            value, expand = variable, True
         elif redact and name.lower() == "authorization":
-            value = "Bearer $AUROUS_API_KEY"
-        parts += ["-H", f"{name}: {value}"]
-    if exchange.request_body:
-        parts += ["--data-raw", exchange.request_body.decode("utf-8", errors="replace")]
-    parts.append(exchange.url)
-    # Double quotes around header values that carry $AUROUS_API_KEY so the shell expands it.
-    return " ".join(
-        f'"{p}"' if "$AUROUS_API_KEY" in p else shlex.quote(p) for p in parts
-    )
+            value, expand = f"Bearer {variable}", True
+        parts += [("-H", False), (f"{name}: {value}", expand)]
+    binary = exchange.request_body is not None and not _printable(exchange.request_body)
+    if exchange.request_body and not binary:
+        parts += [("--data-raw", False), (exchange.request_body.decode("utf-8"), False)]
+    elif binary:
+        parts += [("--data-binary", False), ("@-", False)]
+    parts.append((exchange.url, False))
+    line = " ".join(f'"{p}"' if expand else shlex.quote(p) for p, expand in parts)
+    if binary:
+        # Bytes a shell string cannot hold (NUL, an image): octal escapes printf turns back into the bytes.
+        escaped = "".join(f"\\0{b:03o}" if not 0x20 <= b < 0x7F or b in b"'\\%" else chr(b) for b in exchange.request_body or b"")
+        line = f"printf '%b' '{escaped}' | {line}"
+    return line
+
+
+def _printable(body: bytes) -> bool:
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return all(c in "\t\n\r" or c >= " " for c in text)
+
+
+def curl_steps(exchanges: list[Exchange]) -> str:
+    """Every request of a multi-step check, in order, as a script (one curl per step)."""
+    if len(exchanges) == 1:
+        return curl_line(exchanges[0])
+    lines = []
+    for number, exchange in enumerate(exchanges, 1):
+        seen = f"HTTP {exchange.status}" if exchange.status is not None else "no answer"
+        lines.append(f"{curl_line(exchange)}  # step {number}/{len(exchanges)}, {exchange.team} team: the kit saw {seen}")
+    return "\n".join(lines)
 
 
 class Pacer:
@@ -119,8 +156,19 @@ class Pacer:
         advance: Callable[[float], None] | None = None,
         max_wait: float = 90.0,
         rates: dict[str, float] | None = None,
+        bursts: dict[str, int] | None = None,
+        deadline: Any = None,
+        on_wait: Callable[[str | None, float], None] | None = None,
     ) -> None:
         self.reserve = reserve
+        self.bursts = bursts or {}
+        # conformance.budget.Deadline: a wait that would pass it raises BudgetExhausted instead of sleeping.
+        self.deadline = deadline
+        self.on_wait = on_wait
+        # bucket -> (tokens, last refill) modelled from the spec, once the target refused without X-RateLimit-*.
+        self._modelled: dict[str, tuple[float, float]] = {}
+        self.waits: dict[str, float] = {}  # bucket -> seconds waited on it
+        self._held: dict[str, float] = {}  # bucket -> monotonic time a 429's Retry-After ends
         self.rates = rates or {}  # bucket -> sustained tokens per minute
         self.sleep = sleep
         self.advance = advance
@@ -142,9 +190,51 @@ class Pacer:
         with self._lock:
             self._state[bucket] = (limit, remaining, reset)
 
+    def remaining(self, bucket: str) -> int | None:
+        """Tokens the target last said were left in ``bucket`` (X-RateLimit-Remaining), if it said."""
+        with self._lock:
+            state = self._state.get(bucket)
+        return None if state is None else state[1]
+
+    def has_seen_limits(self) -> bool:
+        with self._lock:
+            return bool(self._state)
+
+    def refused_without_headers(self, bucket: str | None) -> None:
+        """A 429 came without X-RateLimit-*: from now on pace this bucket by the spec's own refill rate."""
+        if bucket and bucket in self.rates:
+            with self._lock:
+                self._modelled[bucket] = (0.0, time.monotonic())
+
+    def hold(self, bucket: str | None, seconds: float) -> None:
+        """A 429 said ``Retry-After: seconds``: the next request of this bucket waits until then."""
+        if bucket and self.advance is None:
+            with self._lock:
+                self._held[bucket] = time.monotonic() + min(seconds, self.max_wait)
+
+    def _modelled_wait(self, bucket: str) -> float | None:
+        with self._lock:
+            if bucket not in self._modelled:
+                return None
+            tokens, last = self._modelled[bucket]
+            now = time.monotonic()
+            per_second = self.rates[bucket] / 60.0
+            tokens = min(float(self.bursts.get(bucket, 1)), tokens + (now - last) * per_second)
+            wait = 0.0 if tokens >= 1 else (1 - tokens) / per_second
+            self._modelled[bucket] = (tokens - 1 + wait * per_second, now + wait)
+            return wait
+
     def before(self, bucket: str | None) -> None:
         """Wait (or advance the mock clock) if the bucket is nearly empty."""
         if not bucket:
+            return
+        with self._lock:
+            held = self._held.pop(bucket, None)
+        if held is not None and held > time.monotonic():
+            self.wait(held - time.monotonic(), bucket)
+        modelled = self._modelled_wait(bucket)
+        if modelled:
+            self.wait(modelled, bucket)
             return
         with self._lock:
             state = self._state.get(bucket)
@@ -156,7 +246,7 @@ class Pacer:
         if self.advance is not None:
             # The mock's clock may run ahead of ours, so its reset epoch is not comparable: advance enough
             # to refill any bucket of the contract (the slowest, 12 at 6/min, needs 120 s).
-            self.wait(120.0)
+            self.wait(120.0, bucket)
         else:
             # Tokens refill at the sustained rate (from the spec), else evenly until `reset`.
             missing = self.reserve + 1 - remaining
@@ -164,17 +254,44 @@ class Pacer:
                 per_token = 60.0 / self.rates[bucket]
             else:
                 per_token = max(0.0, reset - time.time()) / max(1, limit - remaining)
-            self.wait(min(self.max_wait, max(0.5, missing * per_token)))
+            self.wait(min(self.max_wait, max(0.5, missing * per_token)), bucket)
         with self._lock:
             self._state.pop(bucket, None)
 
-    def wait(self, seconds: float) -> None:
+    def wait(self, seconds: float, bucket: str | None = None) -> None:
         if self.advance is not None:
             self.advanced += seconds
             self.advance(seconds)
+            return
+        if self.deadline is not None and seconds > self.deadline.left():
+            from conformance.budget import BudgetExhausted
+
+            raise BudgetExhausted(
+                f"the next request must wait {seconds:.0f} s for a token of bucket {bucket or '?'}, "
+                f"past the time budget ({max(0.0, self.deadline.left()):.0f} s left)"
+            )
+        if self.on_wait is not None and seconds >= 1:
+            self.on_wait(bucket, seconds)
+        self.waited += seconds
+        if bucket:
+            self.waits[bucket] = self.waits.get(bucket, 0.0) + seconds
+        from conformance.budget import STOP, Interrupted
+
+        if self.sleep is time.sleep:
+            # Interruptible: SIGINT/SIGTERM set STOP, whichever thread is waiting here.
+            if STOP.wait(seconds):
+                raise Interrupted("interrupted while waiting for tokens")
         else:
-            self.waited += seconds
             self.sleep(seconds)
+
+
+def _parsed(json_body: Any, body: bytes | None) -> Any:
+    if json_body is not None:
+        return json_body
+    try:
+        return json.loads(body) if body else None
+    except ValueError:
+        return None
 
 
 ROUTE_PARAM = re.compile(r"\{[^}]+\}")
@@ -196,7 +313,12 @@ class Client:
         timeout: float = 30.0,
         max_retries_429: int = 3,
         default_headers: dict[str, str] | None = None,
+        costs: CostTable | None = None,
+        ledger: SpendLedger | None = None,
     ) -> None:
+        self.costs = costs
+        # No ledger given: nothing paid may be sent (the safe default for any target).
+        self.ledger = ledger if ledger is not None else SpendLedger()
         self.base_url = base_url.rstrip("/")
         self.api_key = api_key
         self.team = team
@@ -216,6 +338,7 @@ class Client:
         clone = Client(
             self.base_url, api_key=api_key, team=team, http=self.http, pacer=self.pacer, log=self.log,
             max_retries_429=self.max_retries_429, default_headers=self.default_headers,
+            costs=self.costs, ledger=self.ledger,
         )
         clone._routes = self._routes
         return clone
@@ -260,20 +383,35 @@ class Client:
         sent_headers.update(headers or {})
         url = httpx.URL(self.base_url + path, params=params) if params else httpx.URL(self.base_url + path)
         bucket = self.bucket_for(method, path, json_body) if pace else None
+        cost, what = 0, f"{method} {path.split('?', 1)[0]}"
+        if self.costs is not None:
+            cost = self.costs.cost(method, path, _parsed(json_body, body))
+            # Raises SpendRefused (a Skip) before anything is sent when the run may not pay for it.
+            self.ledger.charge(cost, what)
         retries = self.max_retries_429 if pace else 0
         while True:
             if pace:
                 self.pacer.before(bucket)
-            exchange = self._send(method, str(url), sent_headers, body)
+            try:
+                exchange = self._send(method, str(url), sent_headers, body)
+            except httpx.HTTPError:
+                self.ledger.refund(cost, what)
+                raise
+            if exchange.status is None or not 200 <= exchange.status < 300:
+                self.ledger.refund(cost, what)
+                if exchange.status == 429 and retries > 0 and cost:
+                    self.ledger.charge(cost, what)  # the retry is a new paid request
             if pace:
                 self.pacer.observe(bucket, exchange.response_headers)
+            if exchange.status == 429 and pace and exchange.header("x-ratelimit-remaining") is None:
+                self.pacer.refused_without_headers(bucket)
             if exchange.status == 429 and retries > 0:
                 retries -= 1
                 try:
                     delay = float(exchange.header("retry-after") or 1)
                 except ValueError:
                     delay = 1.0
-                self.pacer.wait(min(self.pacer.max_wait, max(delay, 0.5)))
+                self.pacer.wait(min(self.pacer.max_wait, max(delay, 0.5)), bucket)
                 continue
             return exchange
 

@@ -79,6 +79,38 @@ class Contract:
         versions = self.raw.get("x-aurous-versions") or {}
         return tuple(str(v) for v in versions.get("known") or KNOWN_VERSIONS)
 
+    def error_example_params(self) -> dict[tuple[str, str, int, str], set[str | None]]:
+        """(METHOD, route, status, code) -> the `param` values the spec's error examples show for it."""
+        components = (self.raw.get("components") or {})
+        table: dict[tuple[str, str, int, str], set[str | None]] = {}
+
+        def resolve(node: Any) -> Any:
+            while isinstance(node, dict) and "$ref" in node:
+                parts = node["$ref"].lstrip("#/").split("/")
+                node = self.raw
+                for part in parts:
+                    node = (node or {}).get(part)
+            return node
+
+        for route, item in (self.raw.get("paths") or {}).items():
+            for method in HTTP_METHODS:
+                operation = item.get(method)
+                if not isinstance(operation, dict):
+                    continue
+                for status, response in (operation.get("responses") or {}).items():
+                    response = resolve(response)
+                    if not str(status).isdigit() or int(status) < 400 or not isinstance(response, dict):
+                        continue
+                    media = ((response.get("content") or {}).get("application/json") or {})
+                    for example in (media.get("examples") or {}).values():
+                        value = (resolve(example) or {}).get("value") or {}
+                        error = value.get("error") if isinstance(value, dict) else None
+                        if isinstance(error, dict) and "code" in error:
+                            key = (method.upper(), route, int(status), str(error["code"]))
+                            table.setdefault(key, set()).add(error.get("param"))
+        del components
+        return table
+
     def has_operation(self, method: str, route: str) -> bool:
         item = (self.raw.get("paths") or {}).get(route) or {}
         return method.lower() in item

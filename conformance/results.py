@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from conformance.client import Exchange
+from conformance.client import Exchange, curl_steps
 
 __all__ = [
     "CheckOutcome",
@@ -47,10 +47,16 @@ class Finding:
     curl: str | None = None
     request_text: str | None = None
     response_text: str | None = None
+    # Every request the check made up to the break, in order (a multi-step check's reproduction).
+    steps: list[Exchange] = field(default_factory=list)
 
     @property
     def reproduce(self) -> str | None:
-        return self.curl or (self.exchange.curl if self.exchange is not None else None)
+        if self.curl:
+            return self.curl
+        if self.steps:
+            return curl_steps(self.steps)
+        return self.exchange.curl if self.exchange is not None else None
 
     @property
     def evidence(self) -> str | None:
@@ -94,6 +100,12 @@ class RunResult:
     duration: float = 0.0
     timings: dict[str, float] = field(default_factory=dict)
     stats: dict[str, Any] = field(default_factory=dict)
+    # Why the run ended early (time budget, SIGINT/SIGTERM, target gone); None when it ran to the end.
+    incomplete: str | None = None
+    # Credits: allowed, cap, planned_max, balance_before/after, spent, committed, paid_calls, refused_paid_calls.
+    spend: dict[str, Any] = field(default_factory=dict)
+    # --strict: required checks that were skipped ("layer/name: reason"); any makes the run fail.
+    strict_failures: list[str] = field(default_factory=list)
 
     def by_layer(self, layer: Layer) -> list[CheckOutcome]:
         return [o for o in self.outcomes if o.layer == layer]
@@ -108,4 +120,14 @@ class RunResult:
 
     @property
     def conforms(self) -> bool:
-        return not self.failed
+        return not self.failed and not self.strict_failures and self.incomplete is None
+
+    @property
+    def verdict(self) -> str:
+        if self.incomplete is not None:
+            return f"INCOMPLETE: {self.incomplete}"
+        if self.failed:
+            return f"DOES NOT CONFORM: {len(self.failed)} check(s) failed"
+        if self.strict_failures:
+            return f"DOES NOT CONFORM (--strict): {len(self.strict_failures)} required check(s) skipped"
+        return "CONFORMS"

@@ -22,7 +22,9 @@ from schemathesis.engine import events
 from schemathesis.engine import from_schema as engine_for
 
 from conformance.checks.response import ACTIVE, CUSTOM_CHECKS, SchemaRun
+from conformance.budget import BudgetExhausted, Interrupted
 from conformance.client import Client, Pacer
+from conformance.spend import CostTable, SpendLedger
 from conformance.results import CheckOutcome, Finding, Layer, Status
 
 __all__ = ["SchemaLayerOptions", "run_schema_layer", "SCHEMATHESIS_CHECKS"]
@@ -105,6 +107,16 @@ class SchemaLayerOptions:
     known_versions: tuple[str, ...] = ("2026-05-15", "2026-06-19")
     progress: Callable[[str], None] | None = None
     stats: dict[str, Any] = field(default_factory=dict)
+    # Credits: without them every case is free to send (tests); the runner always passes both.
+    costs: CostTable | None = None
+    ledger: SpendLedger | None = None
+    # operationIds the layer leaves out (paid operations without --allow-spend), with the reason.
+    excluded: dict[str, str] = field(default_factory=dict)
+    param_examples: dict[Any, Any] = field(default_factory=dict)
+    # Credits of the cap the schema layer leaves to the kit's own checks (they observe a synthesis).
+    keep_credits: int = 0
+    # Wall-clock limit (time.monotonic()) after which the engine is stopped; what ran is still reported.
+    deadline: float | None = None
 
 
 def build_config(options: SchemaLayerOptions) -> SchemathesisConfig:
@@ -116,8 +128,9 @@ def build_config(options: SchemaLayerOptions) -> SchemathesisConfig:
     data: dict[str, Any] = {
         "base-url": options.base_url,
         "workers": 1,
-        # Waits out a 429's Retry-After and retries (the kit's pacer keeps them rare).
-        "rate-limit": "auto",
+        # No "rate-limit: auto": Schemathesis would sleep out each Retry-After itself, past any time budget.
+        # The kit's pacer waits instead (a 429's Retry-After, X-RateLimit-*, or the spec's refill rate), within
+        # the budget and saying which bucket it waits on.
         "request-timeout": options.request_timeout,
         "generation": {"max-examples": options.max_examples},
         "checks": checks,
@@ -126,6 +139,8 @@ def build_config(options: SchemaLayerOptions) -> SchemathesisConfig:
     }
     if options.seed is not None:
         data["seed"] = options.seed
+    # No "max-time": Schemathesis then repeats its phases until that time is up. The deadline is kept by
+    # stopping the engine's event stream from the before_call hook instead.
     return SchemathesisConfig.from_dict(data)
 
 
@@ -204,23 +219,64 @@ def run_schema_layer(options: SchemaLayerOptions) -> tuple[list[CheckOutcome], d
     # Registering webhook endpoints is left to the webhook checks (--webhook-listen): fuzzed registrations
     # would point a real deployment's deliveries at arbitrary URLs, and the kit could not delete them after.
     schema = schema.exclude(operation_id="createWebhookEndpoint")
+    if options.excluded:
+        schema = schema.exclude(operation_id=sorted(options.excluded))
     schema.hooks.register_hook_with_name(_filter_failure, "filter_failure")
     schema.hooks.register_hook_with_name(_known_versions_only(options.known_versions), "map_headers")
 
     pacer = options.pacer
 
+    neutralised: list[str] = []
+    charged: dict[str, tuple[int, str]] = {}
+    stream_box: dict[str, Any] = {}
+
     def before_call(context: Any, case: Any, kwargs: Any = None) -> None:
-        if pacer is not None and options.buckets is not None and case.operation.schema is schema:
-            pacer.before(options.buckets(case.method.upper(), case.formatted_path, case.body))
+        if case.operation.schema is not schema:
+            return
+        if options.deadline is not None and time.monotonic() >= options.deadline and "stream" in stream_box:
+            stream_box["budget"] = "deadline"
+            stream_box["stream"].stop()
+        if options.costs is not None and options.ledger is not None:
+            cost = options.costs.cost(case.method, case.formatted_path, case.body)
+            what = f"schema layer: {case.method.upper()} {case.operation.path}"
+            if cost > 0 and options.ledger.try_charge(cost, what, keep=options.keep_credits):
+                charged[case.id] = (cost, what)
+            elif cost > 0:
+                neutralised.append(_neutralise(case))
+        if pacer is not None and options.buckets is not None:
+            try:
+                pacer.before(options.buckets(case.method.upper(), case.formatted_path, case.body))
+            except BudgetExhausted as exc:
+                # Stop generating; this last request goes out unpaced (at worst a 429, which is allowed).
+                stream_box["budget"] = str(exc)
+                if "stream" in stream_box:
+                    stream_box["stream"].stop()
+            except Interrupted:
+                stream_box["interrupted"] = True
+                if "stream" in stream_box:
+                    stream_box["stream"].stop()
 
     def after_call(context: Any, case: Any, response: Any) -> None:
+        if case.id in charged and options.ledger is not None:
+            cost, what = charged.pop(case.id)
+            if not 200 <= response.status_code < 300:
+                options.ledger.refund(cost, what)
         if pacer is not None and options.buckets is not None:
             headers = {k.lower(): (v[0] if isinstance(v, list) else v) for k, v in response.headers.items()}
-            pacer.observe(options.buckets(case.method.upper(), case.formatted_path, case.body), headers)
+            bucket = options.buckets(case.method.upper(), case.formatted_path, case.body)
+            pacer.observe(bucket, headers)
+            if response.status_code == 429:
+                if "x-ratelimit-remaining" not in headers:
+                    pacer.refused_without_headers(bucket)
+                try:
+                    pacer.hold(bucket, float(headers.get("retry-after") or 1))
+                except ValueError:
+                    pacer.hold(bucket, 1.0)
 
     schemathesis.hook("before_call")(before_call)
     schema.hooks.register_hook_with_name(after_call, "after_call")
-    ACTIVE["run"] = SchemaRun(other=options.other)
+    schema_run = SchemaRun(other=options.other, param_examples=options.param_examples)
+    ACTIVE["run"] = schema_run
 
     enabled = [*SCHEMATHESIS_CHECKS, *(c.__name__ for c in CUSTOM_CHECKS)]
     passes: dict[str, int] = dict.fromkeys(enabled, 0)
@@ -231,7 +287,9 @@ def run_schema_layer(options: SchemaLayerOptions) -> tuple[list[CheckOutcome], d
     started = time.perf_counter()
     errors: list[str] = []
     try:
-        for event in engine_for(schema).execute():
+        stream = engine_for(schema).execute()
+        stream_box["stream"] = stream
+        for event in stream:
             if isinstance(event, events.PhaseFinished):
                 phases[event.phase.name.value] = event.status.value
                 if options.progress:
@@ -246,17 +304,24 @@ def run_schema_layer(options: SchemaLayerOptions) -> tuple[list[CheckOutcome], d
                     for node in nodes:
                         if node.name not in passes:
                             continue
+                        interaction = recorder.interactions.get(case_id)
                         if node.failure_info is None:
-                            passes[node.name] += 1
+                            # Evidence: a response the target produced as itself (a 5xx may be a gateway's).
+                            response = getattr(interaction, "response", None)
+                            if response is not None and response.status_code < 500:
+                                passes[node.name] += 1
                             continue
                         failure = node.failure_info.failure
-                        interaction = recorder.interactions.get(case_id)
                         key = (failure.operation or "", failure.title)
                         if key not in findings[node.name]:
                             findings[node.name][key] = _finding(node.name, failure, node.failure_info, interaction)
                 if options.progress and scenarios % 10 == 0:
                     options.progress(f"schema: {scenarios} scenarios, {requests} requests")
+            elif isinstance(event, events.Interrupted) and "budget" not in stream_box and "interrupted" not in stream_box:
+                stream_box["interrupted"] = True  # SIGINT/SIGTERM, not the kit's own stop at the deadline
             elif isinstance(event, events.NonFatalError):
+                if "connect" in repr(event.value).lower() or "timeout" in repr(event.value).lower():
+                    stream_box["transport_errors"] = stream_box.get("transport_errors", 0) + 1
                 errors.append(f"{event.label}: {event.info.format() if hasattr(event.info, 'format') else event.value}")
             elif isinstance(event, events.FatalError):
                 errors.append(f"fatal: {event.exception}")
@@ -275,6 +340,11 @@ def run_schema_layer(options: SchemaLayerOptions) -> tuple[list[CheckOutcome], d
         else:
             status = Status.SKIPPED
         family = "kit" if name in {c.__name__ for c in CUSTOM_CHECKS} else "schemathesis"
+        reason = "no response this check applies to was seen"
+        if family == "kit" and not found and not schema_run.observed.get(name):
+            status = Status.SKIPPED
+            if name == "other_team_gets_404" and options.other is None:
+                reason = "needs a second team's key: pass --other-team-key"
         outcomes.append(
             CheckOutcome(
                 layer=Layer.SCHEMA,
@@ -282,7 +352,7 @@ def run_schema_layer(options: SchemaLayerOptions) -> tuple[list[CheckOutcome], d
                 family=family,
                 status=status,
                 rule=_rule(name),
-                reason="" if status != Status.SKIPPED else "no response this check applies to was seen",
+                reason="" if status != Status.SKIPPED else reason,
                 findings=found,
                 requests=passes[name],
             )
@@ -291,8 +361,37 @@ def run_schema_layer(options: SchemaLayerOptions) -> tuple[list[CheckOutcome], d
         outcomes.append(
             CheckOutcome(layer=Layer.SCHEMA, name="schemathesis_engine", family="schemathesis", status=Status.ERROR, reason=message)
         )
-    stats = {"phases": phases, "scenarios": scenarios, "requests": requests, "seconds": round(elapsed, 2), "seed": config.seed}
+    stats = {
+        "phases": phases, "scenarios": scenarios, "requests": requests, "seconds": round(elapsed, 2), "seed": config.seed,
+        "excluded_operations": dict(options.excluded),
+        "neutralised_paid_cases": len(neutralised),
+        "neutralised_examples": sorted(set(neutralised))[:10],
+        "stopped_at_deadline": "budget" in stream_box or (options.deadline is not None and time.monotonic() >= options.deadline),
+        "interrupted": bool(stream_box.get("interrupted")),
+        "transport_errors": stream_box.get("transport_errors", 0),
+    }
     return outcomes, stats
+
+
+def _neutralise(case: Any) -> str:
+    """Make a paid case one the server cannot charge: credits are charged only when a request is accepted.
+
+    A path id becomes an id that names nothing (404); a synthesize-flow body becomes `generate: false` (the
+    upload flow, free); an image's `character_id` names nothing (404). A body that is not an object is
+    refused with a 400 before any charge, so it is left as generated.
+    """
+    from conformance.checks.base import UNKNOWN_ID
+
+    if "id" in (case.path_parameters or {}):
+        case.path_parameters["id"] = UNKNOWN_ID
+        return f"{case.method.upper()} {case.operation.path}: path id replaced by an unknown id"
+    if isinstance(case.body, dict):
+        if case.body.get("generate") is True:
+            case.body["generate"] = False
+            return f"{case.method.upper()} {case.operation.path}: generate true sent as false"
+        case.body["character_id"] = UNKNOWN_ID
+        return f"{case.method.upper()} {case.operation.path}: character_id replaced by an unknown id"
+    return f"{case.method.upper()} {case.operation.path}: non-object body left as is (refused before any charge)"
 
 
 def _rule(name: str) -> str:
@@ -328,18 +427,27 @@ def _finding(name: str, failure: Any, info: Any, interaction: Any) -> Finding:
             response_text = f"HTTP {response.status_code}\n" + "\n".join(
                 f"{k}: {v[0] if isinstance(v, list) else v}" for k, v in response.headers.items()
             ) + "\n\n" + response.content[:2000].decode("utf-8", errors="replace")
-    curl = info.code_sample
-    if curl:
-        curl = curl.replace("Reproduce with:", "").strip()
+    curl = _curl_of(interaction) or _redact_curl((info.code_sample or "").replace("Reproduce with:", "").strip() or None)
     return Finding(
         title=f"{failure.title} ({failure.operation})" if failure.operation else failure.title,
         # Some Schemathesis failures (a 5xx) carry no message: say what was seen rather than nothing.
         message=failure.message or _seen(interaction) or failure.title,
         rule=_rule(name),
-        curl=_redact_curl(curl),
+        curl=curl,
         request_text=request_text,
         response_text=response_text,
     )
+
+
+def _curl_of(interaction: Any) -> str | None:
+    """The request as sent (real Idempotency-Key, the key as a shell variable), like the kit's own checks."""
+    from conformance.client import Exchange, curl_line
+
+    request = getattr(interaction, "request", None)
+    if request is None:
+        return None
+    headers = {k: (v[0] if isinstance(v, list) else v) for k, v in request.headers.items()}
+    return curl_line(Exchange(method=request.method, url=request.uri, request_headers=headers, request_body=request.body))
 
 
 def _seen(interaction: Any) -> str | None:

@@ -120,6 +120,8 @@ def character_body(exchange: Exchange) -> dict[str, Any]:
 
 def envelope(exchange: Exchange) -> dict[str, Any]:
     """The ``error`` object of an error response, after checking the envelope's shape."""
+    if exchange.status is not None and exchange.status < 400:
+        raise UnexpectedStatus(f"expected an error response, got HTTP {exchange.status}", exchange=exchange)
     content_type = exchange.header("content-type") or ""
     body = exchange.json()
     if "json" not in content_type or "problem+json" in content_type or not isinstance(body, dict):

@@ -20,7 +20,9 @@ __all__: list[str] = []
 def error_body_is_the_aurous_envelope(kit: Kit) -> None:
     """Every error body is {"error": {"type", "code", "message", "param", "doc_url", "request_id"}};
     `doc_url` is `https://docs.aurous-labs.com/errors#<code>`."""
-    envelope(kit.client.get(f"/v1/characters/{UNKNOWN_ID}"))
+    exchange = kit.client.get(f"/v1/characters/{UNKNOWN_ID}")
+    expect_status(exchange, 404, "GET an unknown id")
+    envelope(exchange)
 
 
 @behaviour("envelope")

@@ -74,6 +74,22 @@ def remaining_tokens_decrease_per_request(kit: Kit) -> None:
         raise RateLimitHeadersBroken(f"remaining went {r1} → {r2}; a request must spend a token", exchange=second)
 
 
+@behaviour("ratelimit")
+def rate_limit_reset_is_epoch_seconds(kit: Kit) -> None:
+    """`X-RateLimit-Reset` is the epoch second at which the bucket is full again (seconds, not milliseconds,
+    not a delay)."""
+    exchange = kit.client.get("/v1/characters", params={"limit": 1})
+    raw = exchange.header("x-ratelimit-reset")
+    if raw is None or not raw.isdigit():
+        raise RateLimitHeadersBroken(f"X-RateLimit-Reset is {raw!r}; expected an integer epoch second", exchange=exchange)
+    # Epoch seconds of 2001-09-09 .. 2286-11-20 have 10 digits; milliseconds 13, a delay a few.
+    if not 10**9 <= int(raw) < 10**10:
+        raise RateLimitHeadersBroken(
+            f"X-RateLimit-Reset is {raw}: not an epoch second (milliseconds have 13 digits, a delay few)",
+            exchange=exchange,
+        )
+
+
 @behaviour("ratelimit", needs=("exhaust",))
 def exhausted_bucket_is_429_with_retry_after(kit: Kit) -> None:
     """A refused request gets 429, type `rate_limit`, code `too_many_requests`, a message naming the bucket,
@@ -105,6 +121,11 @@ def exhausted_bucket_is_429_with_retry_after(kit: Kit) -> None:
         retry_after = refused.header("retry-after")
         if retry_after is None or not retry_after.isdigit():
             raise RateLimitResponseBroken(f"Retry-After is {retry_after!r}; expected seconds", exchange=refused)
+        # characters_post refills 30/min: one token within 2 s; a value over a minute is not seconds.
+        if int(retry_after) > 60:
+            raise RateLimitResponseBroken(
+                f"Retry-After is {retry_after} for a bucket that refills a token every 2 s: not seconds", exchange=refused
+            )
         _, remaining, _ = _headers(refused)
         if remaining != 0:
             raise RateLimitResponseBroken(f"429 with X-RateLimit-Remaining {remaining}", exchange=refused)

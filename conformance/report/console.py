@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from conformance.report.text import spend_summary
 from conformance.results import Layer, RunResult, Status
 
 __all__ = ["summary_table", "failure_details"]
@@ -17,6 +18,8 @@ def summary_table(result: RunResult) -> str:
             f"{layer.value:<10} {total:>6} {counts[Status.PASSED]:>6} {counts[Status.FAILED]:>6} "
             f"{counts[Status.SKIPPED]:>7} {counts[Status.ERROR]:>5}"
         )
+    lines += ["", spend_summary(result)]
+    lines += [f"Note: {note}" for note in result.notes]
     lines += ["", f"Lifecycle: {result.lifecycle.variant} — {result.lifecycle.evidence}"]
     for state, how in result.lifecycle.states.items():
         lines.append(f"  {state:<13} {how}")
@@ -27,7 +30,9 @@ def summary_table(result: RunResult) -> str:
     details = failure_details(result)
     if details:
         lines += ["", details]
-    lines += ["", "CONFORMS" if result.conforms else f"DOES NOT CONFORM: {len(result.failed)} check(s) failed"]
+    if result.strict_failures:
+        lines += ["", "--strict: required checks skipped:"] + [f"  {line}" for line in result.strict_failures]
+    lines += ["", result.verdict]
     return "\n".join(lines)
 
 

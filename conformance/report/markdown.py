@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conformance.report.text import spend_summary
 from conformance.results import Layer, RunResult, Status
 
 __all__ = ["render_markdown", "write_markdown"]
@@ -12,7 +13,14 @@ ICONS = {Status.PASSED: "✅", Status.FAILED: "❌", Status.SKIPPED: "⏭️", S
 
 
 def render_markdown(result: RunResult) -> str:
-    verdict = "conforms" if result.conforms else f"does **not** conform ({len(result.failed)} failing checks)"
+    if result.incomplete:
+        verdict = f"is **not judged**: the run is incomplete ({result.incomplete})"
+    elif result.conforms:
+        verdict = "conforms"
+    elif result.failed:
+        verdict = f"does **not** conform ({len(result.failed)} failing checks)"
+    else:
+        verdict = f"does **not** conform under --strict ({len(result.strict_failures)} required checks skipped)"
     out = [
         "# Aurous Characters API conformance report",
         "",
@@ -20,6 +28,7 @@ def render_markdown(result: RunResult) -> str:
         f"- Seed: `{result.seed}`",
         f"- Duration: {result.duration:.1f} s",
         f"- Verdict: the target {verdict}",
+        f"- {spend_summary(result)}",
         "",
         "## Summary",
         "",

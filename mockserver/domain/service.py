@@ -370,7 +370,8 @@ class CharactersService:
         self.complete_due()
         upload = self.store.get_upload(upload_id)
         if upload is None or not hmac.compare_digest(upload.signature.encode(), (signature or "").encode()):
-            raise NotFound("No such upload, or the signature does not match.", param="upload_id")
+            # A 404 for a path id has `param: null` (openapi.yaml, Error.param; the spec's examples).
+            raise NotFound("No such upload, or the signature does not match.", param=None)
         if self.clock.now() >= upload.url_expires_at:
             raise UploadExpired(f"The upload URL of {upload_id} has expired; request a new one with uploads/init.")
         if upload.consumed:
@@ -493,8 +494,11 @@ class CharactersService:
 
     # -- helpers -------------------------------------------------------------------------------------
 
-    def _live_character(self, team_id: str, character_id: str, *, param: str = "id") -> Character:
-        """The one lookup: unknown, malformed, soft-deleted and other-team ids are all the same 404."""
+    def _live_character(self, team_id: str, character_id: str, *, param: str | None = None) -> Character:
+        """The one lookup: unknown, malformed, soft-deleted and other-team ids are all the same 404.
+
+        ``param`` is null for the path id (openapi.yaml, Error.param: "A 404 for a path id has `param: null`")
+        and names the body field when the id came in the body (`character_id`)."""
         character = self.store.get_character(team_id, character_id)
         if character is None or character.status is Status.DELETED:
             raise NotFound(f"No character with id {character_id!r}.", param=param)

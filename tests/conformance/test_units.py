@@ -134,3 +134,41 @@ def test_exit_code_follows_the_verdict(monkeypatch, tmp_path, conforms, code):
 
     assert cli.main(argv) == code
     assert (tmp_path / "j.xml").exists() and (tmp_path / "r.md").exists()
+
+
+def test_schema_layer_is_sized_to_the_time_left_from_the_buckets_refill_rates():
+    from conformance.contract import Contract
+    from conformance.runner import RunOptions, size_schema_layer
+
+    contract = Contract.load()
+    pacer = Pacer()
+    pacer.observe("characters_post", {"x-ratelimit-limit": "60", "x-ratelimit-remaining": "0", "x-ratelimit-reset": "0"})
+    options = RunOptions(api_key="k", max_examples=10)
+
+    roomy, no_note = size_schema_layer(contract, options, {}, pacer, 10_000)
+    tight, note = size_schema_layer(contract, options, {}, pacer, 60)
+
+    assert (roomy, no_note) == (10, None)
+    assert 1 <= tight < 10
+    assert "--max-examples 10 → " in note and "bucket characters_post refills 30/min" in note
+
+
+@pytest.mark.parametrize(
+    ("url", "loopback"),
+    [("http://127.0.0.1:8000", True), ("http://localhost:1", True), ("http://[::1]:8000", True),
+     ("https://staging.example.com", False), ("http://10.0.0.5:8000", False)],
+)
+def test_mock_control_is_on_by_default_only_for_a_loopback_base_url(url, loopback):
+    from conformance.runner import RunOptions, _mock_control_wanted, is_loopback
+
+    assert is_loopback(url) is loopback
+    assert _mock_control_wanted(RunOptions(api_key="k", base_url=url, use_mock_control=None)) is loopback
+    assert _mock_control_wanted(RunOptions(api_key="k", base_url=url, use_mock_control=False)) is False
+
+
+def test_cli_leaves_mock_control_to_the_base_url_unless_told():
+    parser = cli.build_parser()
+
+    assert cli.options_from(parser.parse_args(["run", "--base-url", "u", "--api-key", "k"])).use_mock_control is None
+    assert cli.options_from(parser.parse_args(["run", "--base-url", "u", "--api-key", "k", "--mock-control"])).use_mock_control is True
+    assert cli.options_from(parser.parse_args(["run", "--base-url", "u", "--api-key", "k", "--no-mock-control"])).use_mock_control is False

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.mutants import envelope, idempotency, isolation, ratelimit, save, transport, versioning, webhooks
+from tests.mutants import envelope, idempotency, isolation, listing, ratelimit, save, transport, versioning, webhooks
 from tests.mutants.broken import Broken, Modifier
 
 __all__ = ["MUTANTS", "Broken", "Modifier", "build", "by_name"]
 
 MUTANTS: tuple[type[Modifier], ...] = tuple(
     getattr(module, name)
-    for module in (save, envelope, isolation, versioning, ratelimit, idempotency, transport, webhooks)
+    for module in (save, envelope, isolation, versioning, ratelimit, idempotency, transport, listing, webhooks)
     for name in module.__all__
 )
 

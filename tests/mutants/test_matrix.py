@@ -28,6 +28,7 @@ FAMILIES = {
     "rate limits",
     "idempotency",
     "schema and transport",
+    "lists, updates and credits",
     "webhooks",
 }
 KIT_CHECKS = {c.name for c in REGISTRY} | set(SCHEMATHESIS_CHECKS) | {c.__name__ for c in CUSTOM_CHECKS}
