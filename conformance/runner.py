@@ -184,6 +184,12 @@ def run(options: RunOptions) -> RunResult:
             + "), so it moved no clock and reset nothing."
         )
     exhaust = options.exhaust_rate_limits if options.exhaust_rate_limits is not None else (mock is not None and mock.can_advance)
+    webhook_listen = options.webhook_listen
+    if webhook_listen is None and mock is not None and options.app is None and is_loopback(options.base_url):
+        # A mock on this machine can reach a receiver on loopback, so the webhook checks need no flag there.
+        # Not for other targets: a real deployment cannot deliver to this machine's 127.0.0.1.
+        webhook_listen = "127.0.0.1:0"
+        kit_notes.append("Webhook receiver on 127.0.0.1 (the target is a local mock); --webhook-listen sets another address.")
     other = client.with_key(other_key, "other team") if other_key else None
     other_pinned = (mock.team_of(other_key) or {}).get("pinned_version") if mock is not None and other_key else None
     result.spend = {"allowed": ledger.allowed, "cap": ledger.cap, "planned_max": ledger.cap if ledger.allowed else 0}
@@ -209,7 +215,7 @@ def run(options: RunOptions) -> RunResult:
         pinned_version=pinned,
         other_pinned_version=other_pinned,
         notes=kit_notes,
-        webhook_listen=options.webhook_listen,
+        webhook_listen=webhook_listen,
     )
     current = "the schema layer"
     try:

@@ -9,6 +9,7 @@ import time
 
 import httpx
 import pytest
+from junitparser import JUnitXml
 
 from conformance import cli
 
@@ -46,3 +47,17 @@ def test_cli_run_against_the_mock_process_conforms(mock_url, tmp_path):
 
     assert code == 0
     assert "review-step" in (tmp_path / "r.md").read_text()
+
+
+def test_a_local_mock_gets_the_webhook_checks_without_a_flag(mock_url, tmp_path):
+    """A mock on loopback can reach a receiver on loopback: the webhook checks run instead of skipping."""
+    key = httpx.get(mock_url + "/_mock/teams").json()[0]["api_keys"][0]
+
+    code = cli.main(["run", "--base-url", mock_url, "--api-key", key, "--layers", "behaviour",
+                     "--junit-xml", str(tmp_path / "j.xml"), "--quiet"])
+
+    webhook_cases = [case for suite in JUnitXml.fromfile(str(tmp_path / "j.xml")) for case in suite
+                     if case.name.startswith("webhook_")]
+    assert code == 0
+    assert len(webhook_cases) == 5
+    assert [case.name for case in webhook_cases if not case.is_passed] == []
