@@ -280,6 +280,9 @@ def run_schema_layer(options: SchemaLayerOptions) -> tuple[list[CheckOutcome], d
 
     enabled = [*SCHEMATHESIS_CHECKS, *(c.__name__ for c in CUSTOM_CHECKS)]
     passes: dict[str, int] = dict.fromkeys(enabled, 0)
+    # A check's duration: the time its target spent answering the requests it judged (Schemathesis runs
+    # every check on every response, interleaved, so the requests are what a check costs a run).
+    judged_seconds: dict[str, float] = dict.fromkeys(enabled, 0.0)
     findings: dict[str, dict[tuple[str, str], Finding]] = {name: {} for name in enabled}
     phases: dict[str, str] = {}
     scenarios = 0
@@ -305,6 +308,9 @@ def run_schema_layer(options: SchemaLayerOptions) -> tuple[list[CheckOutcome], d
                         if node.name not in passes:
                             continue
                         interaction = recorder.interactions.get(case_id)
+                        judged = getattr(interaction, "response", None)
+                        if judged is not None:
+                            judged_seconds[node.name] += judged.elapsed or 0.0
                         if node.failure_info is None:
                             # Evidence: a response the target produced as itself (a 5xx may be a gateway's).
                             response = getattr(interaction, "response", None)
@@ -355,6 +361,7 @@ def run_schema_layer(options: SchemaLayerOptions) -> tuple[list[CheckOutcome], d
                 reason="" if status != Status.SKIPPED else reason,
                 findings=found,
                 requests=passes[name],
+                duration=judged_seconds[name],
             )
         )
     for message in errors:

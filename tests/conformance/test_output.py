@@ -96,3 +96,14 @@ def test_html_report_is_self_contained_and_shows_rule_evidence_and_reproduction(
     assert "<script" not in html and "<link" not in html
     assert "A synthesizing character returns 400" in html
     assert "HTTP 409" in html and "curl -i -X POST" in html
+
+
+def test_schema_layer_testcases_carry_the_time_of_the_requests_they_judged(tmp_path):
+    app = build(None)
+    result = run(RunOptions(api_key=_key(app), app=app, layers=("schema",), max_examples=2, seed=1))
+    write_junit(result, tmp_path / "j.xml")
+
+    suites = {suite.name: suite for suite in JUnitXml.fromfile(str(tmp_path / "j.xml"))}
+    judged = [case for case in suites["schema layer"] if case.is_passed]
+    assert judged  # the unbroken mock passes the schema checks that saw a response
+    assert [case.name for case in judged if not case.time > 0] == []
