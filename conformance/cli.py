@@ -54,7 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--fixture", action="append", type=_fixture, default=[], metavar="STATE=ID",
                    help="a character already in STATE (repeatable; each is used once)")
     r.add_argument("--exhaust-rate-limits", action="store_true", default=None,
-                   help="drain a bucket to see a 429 (default: on only for a mock the kit controls on a manual clock)")
+                   help="drain a bucket to see a 429 (default: on only for a mock the kit controls, whose clock it can move)")
     r.add_argument("--no-exhaust-rate-limits", dest="exhaust_rate_limits", action="store_false")
     r.add_argument("--reset-mock", action="store_true", help="POST /_mock/reset first (the mock only; wipes its state)")
     r.add_argument("--mock-control", dest="mock_control", action="store_true", default=None,

@@ -16,13 +16,12 @@ from conformance import cli
 pytest.importorskip("mockserver.app")
 
 
-@pytest.fixture
-def mock_url():
+def _serve_mock(*flags):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     process = subprocess.Popen(
-        [sys.executable, "-m", "mockserver", "--port", str(port), "--clock", "manual"],
+        [sys.executable, "-m", "mockserver", "--port", str(port), *flags],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
@@ -37,6 +36,16 @@ def mock_url():
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@pytest.fixture
+def mock_url():
+    yield from _serve_mock("--clock", "manual")
+
+
+@pytest.fixture
+def real_clock_mock_url():
+    yield from _serve_mock()  # the real clock and the contract's rate limits, as `make serve` starts it
 
 
 def test_cli_run_against_the_mock_process_conforms(mock_url, tmp_path):
@@ -61,3 +70,16 @@ def test_a_local_mock_gets_the_webhook_checks_without_a_flag(mock_url, tmp_path)
     assert code == 0
     assert len(webhook_cases) == 5
     assert [case.name for case in webhook_cases if not case.is_passed] == []
+
+
+def test_a_local_mock_on_the_real_clock_has_its_rate_limiting_checked_by_default(real_clock_mock_url, tmp_path):
+    """Draining a local mock's bucket costs nothing real (the kit moves its clock to refill), so the check runs
+    there without --exhaust-rate-limits, on the real clock as on the manual one."""
+    key = httpx.get(real_clock_mock_url + "/_mock/teams").json()[0]["api_keys"][0]
+
+    code = cli.main(["run", "--base-url", real_clock_mock_url, "--api-key", key, "--layers", "behaviour",
+                     "--junit-xml", str(tmp_path / "j.xml"), "--quiet"])
+
+    cases = {case.name: case for suite in JUnitXml.fromfile(str(tmp_path / "j.xml")) for case in suite}
+    assert code == 0
+    assert cases["exhausted_bucket_is_429_with_retry_after"].is_passed
