@@ -31,6 +31,12 @@ FAMILIES = {
     "lists, updates and credits",
     "webhooks",
 }
+# Issue 9's rules, each added with a mutant that only its own check catches (a rule no other check sees).
+CAUGHT_ONLY_BY_ITS_CHECK = {
+    "HasMoreAlwaysFalse", "ListOldestFirst", "NamesTruncated", "NotFoundParamIsId", "PaginationSkipsOne",
+    "PatchAcceptsSynthesizing", "PatchNotPersisted", "ResetInMilliseconds", "RetryAfterInMilliseconds",
+    "SynthesisCostsNothing",
+}
 KIT_CHECKS = {c.name for c in REGISTRY} | set(SCHEMATHESIS_CHECKS) | {c.__name__ for c in CUSTOM_CHECKS}
 
 
@@ -76,6 +82,10 @@ def test_every_check_a_mutant_relies_on_passes_against_the_unbroken_mock(unbroke
     assert {m.caught_by: statuses.get(m.caught_by) for m in MUTANTS} == {m.caught_by: Status.PASSED for m in MUTANTS}
 
 
+def test_the_mutants_named_as_caught_only_by_their_check_exist():
+    assert CAUGHT_ONLY_BY_ITS_CHECK <= {m.__name__ for m in MUTANTS}
+
+
 def test_the_matrix_has_thirty_mutants_over_every_family_each_naming_its_fault_and_a_real_check():
     families = {m.family for m in MUTANTS}
     # @dataclass writes "Name(field=…)" as the docstring of a class that has none.
@@ -99,3 +109,5 @@ def test_the_kit_exits_1_against_the_mutant_naming_the_broken_rule(mutant):
     assert named is not None and named.status == Status.FAILED, (named, [(o.name, o.reason) for o in result.failed])
     assert named.findings and all(f.rule and f.message for f in named.findings)
     assert all(f.reproduce and f.reproduce.startswith("curl ") for f in named.findings)
+    if mutant.__name__ in CAUGHT_ONLY_BY_ITS_CHECK:
+        assert sorted(o.name for o in result.failed) == [mutant.caught_by]
