@@ -109,10 +109,6 @@ class Store:
         for character_id in reversed(self._team_ids.get(team_id, [])):
             yield characters[character_id]
 
-    def list_live(self, team_id: str) -> list[Character]:
-        characters = self._characters
-        return [characters[character_id] for character_id in reversed(self._live_ids.get(team_id, []))]
-
     def page_newest_first(self, team_id: str, *, before: str | None, limit: int) -> tuple[list[Character], bool]:
         """Up to ``limit`` live rows older than ``before`` (all when None), newest first; and whether more remain.
 
@@ -146,9 +142,6 @@ class Store:
         self._uploads[upload.id] = upload
         if self.journal is not None:
             self.journal("upload", upload)
-
-    def get_image(self, image_id: str) -> Image | None:
-        return self._images.get(image_id)
 
     def put_image(self, image: Image) -> None:
         self._images[image.id] = image

@@ -117,10 +117,13 @@ class ListMixesTeams(Modifier):
         body = resp.json()
         listing = req.method == "GET" and req.path == "/v1/characters" and resp.status == 200
         if listing and team is not None and isinstance(body, dict):
-            others = [c for t in self.teams if t.id != team.id for c in self.service.store.list_live(t.id)]
+            others = [c for t in self.teams if t.id != team.id for c in self._live(t.id)]
             body["data"] = body["data"] + [c.to_public() for c in others]
             resp.set_json(body)
         return resp
+
+    def _live(self, team_id: str) -> list:
+        return [c for c in self.service.store.iter_newest_first(team_id) if c.status is not Status.DELETED]
 
 
 @dataclass
