@@ -19,7 +19,7 @@ import httpx
 
 from conformance.checks import REGISTRY, BehaviourCheck, Kit
 from conformance.client import Client, Pacer
-from conformance.contract import Contract
+from conformance.contract import Contract, ContractTableMissing
 from conformance.failures import ContractViolation, Skip
 from conformance.fixtures import STATES, Fixtures, MockControl
 from conformance.results import CheckOutcome, Finding, Layer, LifecycleReport, RunResult, Status
@@ -73,7 +73,11 @@ def _http_client(options: RunOptions) -> httpx.Client:
 
 def run(options: RunOptions) -> RunResult:
     started = time.perf_counter()
-    contract = Contract.load(options.spec_path)
+    try:
+        contract = Contract.load(options.spec_path)
+        contract.check_tables()  # a spec without the tables stops here, not mid-run
+    except ContractTableMissing as exc:
+        raise UsageError(str(exc)) from None
     for state in options.fixtures:
         if state not in STATES:
             raise UsageError(f"--fixture {state}=…: unknown state (one of {', '.join(STATES)})")
@@ -200,6 +204,7 @@ def _run_schema(options, contract, client, other, pacer, emit, result, say) -> N
         buckets=client.bucket_for,
         request_timeout=options.timeout,
         known_versions=contract.known_versions,
+        version_pattern=contract.version_pattern,
         progress=say,
     )
     try:

@@ -80,7 +80,6 @@ STATE_DEPENDENT: dict[str, set[tuple[int, str]]] = {
 # A well-formed `Aurous-Version` the schema's pattern admits may still be unknown: 400 unknown_version is
 # the contract's answer (the schema cannot list the known versions without making unknown ones invalid).
 EVERYWHERE = {(409, "idempotency_key_in_use"), (429, "too_many_requests"), (400, "unknown_version")}
-VERSION_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # Cross-field rules the spec states in an operation's description, not its JSON Schema: (status, code, param).
 # openapi.yaml, create: "`generate: true` without `attributes`: 400 `missing_field`, `param: attributes`".
 CROSS_FIELD: dict[str, set[tuple[int, str, str]]] = {
@@ -102,7 +101,9 @@ class SchemaLayerOptions:
     pacer: Pacer | None = None
     buckets: Callable[[str, str, Any], str | None] | None = None
     request_timeout: float = 30.0
-    known_versions: tuple[str, ...] = ("2026-05-15", "2026-06-19")
+    # From the spec (Contract.known_versions, Contract.version_pattern): the kit keeps no copy.
+    known_versions: tuple[str, ...] = ()
+    version_pattern: re.Pattern[str] | None = None
     progress: Callable[[str], None] | None = None
     stats: dict[str, Any] = field(default_factory=dict)
 
@@ -174,7 +175,7 @@ def _filter_failure(context: Any, failure: Any, case: Any, response: Any) -> boo
     return pair not in allowed
 
 
-def _known_versions_only(known: tuple[str, ...]) -> Callable[[Any, Any], Any]:
+def _known_versions_only(known: tuple[str, ...], pattern: re.Pattern[str]) -> Callable[[Any, Any], Any]:
     """A `map_headers` hook: a random well-formed date becomes a known version.
 
     Otherwise nearly every generated request carries an unknown version and stops at the 400, so fuzzing
@@ -187,7 +188,7 @@ def _known_versions_only(known: tuple[str, ...]) -> Callable[[Any, Any], Any]:
             return headers
         for name in list(headers):
             value = headers[name]
-            if name.lower() == "aurous-version" and isinstance(value, str) and VERSION_PATTERN.match(value):
+            if name.lower() == "aurous-version" and isinstance(value, str) and pattern.match(value):
                 if value not in known:
                     headers[name] = known[sum(map(ord, value)) % len(known)]
         return headers
@@ -205,7 +206,9 @@ def run_schema_layer(options: SchemaLayerOptions) -> tuple[list[CheckOutcome], d
     # would point a real deployment's deliveries at arbitrary URLs, and the kit could not delete them after.
     schema = schema.exclude(operation_id="createWebhookEndpoint")
     schema.hooks.register_hook_with_name(_filter_failure, "filter_failure")
-    schema.hooks.register_hook_with_name(_known_versions_only(options.known_versions), "map_headers")
+    if options.known_versions and options.version_pattern is not None:
+        hook = _known_versions_only(options.known_versions, options.version_pattern)
+        schema.hooks.register_hook_with_name(hook, "map_headers")
 
     pacer = options.pacer
 

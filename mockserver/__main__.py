@@ -112,7 +112,7 @@ def main(argv: list[str] | None = None) -> None:
         log_level="warning",
         access_log=False,
         ws="none",
-        http=protocol_class(),
+        http=protocol_class(app.state.default_version),
     )
 
 

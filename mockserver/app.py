@@ -248,7 +248,7 @@ def create_app(settings: Settings | None = None) -> AsyncApp:
         position=MiddlewarePosition.BEFORE_EXCEPTION,
         index=index,
         keyring=KeyRing(settings.teams),
-        versions=Versions(index.default_version, index.known_versions),
+        versions=Versions(index.default_version, index.known_versions, index.version_pattern),
         limiter=limiter,
         idempotency=idempotency,
         clock=clock,
@@ -265,4 +265,5 @@ def create_app(settings: Settings | None = None) -> AsyncApp:
     app.state = type("MockState", (), {})()  # type: ignore[attr-defined]
     app.state.service, app.state.clock, app.state.settings = service, clock, settings  # type: ignore[attr-defined]
     app.state.webhooks, app.state.webhook_worker = webhooks, webhook_worker  # type: ignore[attr-defined]
+    app.state.default_version = index.default_version  # type: ignore[attr-defined]  (httpwire's 400s echo it)
     return app

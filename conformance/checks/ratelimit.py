@@ -84,7 +84,7 @@ def exhausted_bucket_is_429_with_retry_after(kit: Kit) -> None:
             "exhausting a bucket burns the team's quota (and then waits for it to refill): pass "
             "--exhaust-rate-limits (free against a mock on --clock manual)"
         )
-    burst = kit.contract.burst("characters_post") or 60
+    burst = kit.contract.burst("characters_post")
     refused = None
     for _ in range(burst + 5):
         exchange = kit.client.post(f"/v1/characters/{UNKNOWN_ID}/save", pace=False)

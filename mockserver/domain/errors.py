@@ -112,7 +112,7 @@ class UploadExpired(InvalidRequest):
 class UnknownVersion(InvalidRequest):
     code = "unknown_version"
     default_param = "Aurous-Version"
-    default_message = "Unknown API version. Known versions: 2026-05-15, 2026-06-19."
+    default_message = "Unknown API version."  # versioning.py names the known ones, read from the spec
 
 
 class InsufficientCredits(AurousError):

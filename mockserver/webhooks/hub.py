@@ -246,7 +246,7 @@ class WebhookHub:
                 )
             now = self.clock.now()
             event_id = new_id("evt", now)
-            data = endpoint.to_public() if event_type == "webhook.endpoint_disabled" else fixture_object(event_type, now)
+            data = endpoint.to_public() if event_type == "webhook.endpoint_disabled" else fixture_object(event_type, now, endpoint.api_version)
             self._enqueue(endpoint, event_id, event_type, data, now, synthetic=True)
             return {"object": "webhook_test_fire", "endpoint_id": endpoint.id, "event_id": event_id, "enqueued": True}
 
@@ -507,7 +507,7 @@ class WebhookHub:
             elif event_type == "webhook.endpoint_disabled":
                 data = endpoint.to_public()
             else:
-                data = fixture_object(event_type, now)
+                data = fixture_object(event_type, now, endpoint.api_version)
             made = self._enqueue(endpoint, new_id("evt", now), event_type, data, now, synthetic=False)
             return [d.to_json() for d in made]
 
@@ -529,7 +529,7 @@ class WebhookHub:
             self.faults = WebhookFaults()
 
 
-def fixture_object(event_type: str, now: datetime) -> dict[str, Any]:
+def fixture_object(event_type: str, now: datetime, version: str) -> dict[str, Any]:
     """The ``data.object`` of a synthetic event: a character for character.*, else a placeholder.
 
     The mock renders only what this contract describes; image, video and usage payloads belong to other
@@ -549,6 +549,6 @@ def fixture_object(event_type: str, now: datetime) -> dict[str, Any]:
             "client_reference_id": "synthetic-test",
             "attributes": None,
             "error_message": "synthesis_failed" if event_type == "character.failed" else None,
-            "aurous_version": "2026-05-15",
+            "aurous_version": version,  # the endpoint's version, which the event is rendered in
         }
     return {"object": event_type.split(".", 1)[0], "id": None, "synthetic_fixture": True}
