@@ -105,7 +105,7 @@ class StateFile:
         self._lock_fd = fd
         if self.durability == "durable":
             try:
-                self._journal = open(self.journal_path, "a", encoding="utf-8")  # noqa: SIM115 - held until close()
+                self._journal = open(self.journal_path, "a", encoding="utf-8")
             except OSError as exc:
                 self.close()
                 raise StateFileError(f"cannot write the journal {self.journal_path}: {exc.strerror or exc}") from None

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from mockserver.__main__ import parse_args
-from mockserver.frontend import is_loopback
-from mockserver.frontend_cli import startup_warnings
+from mockserver.__main__ import parse_args, startup_warnings
+from mockserver.control.hosts import is_loopback
 from tests.frontend.conftest import LOCAL_ORIGIN, assert_envelope
 
 TOKEN = "s3cret-token"
