@@ -18,22 +18,14 @@ import random
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
-from mockserver.domain.errors import RateLimited, ServerError
+from mockserver.domain.errors import BadGateway, RateLimited, ServerError, ServiceUnavailable
 
 __all__ = ["FaultSettings", "Faults"]
 
 ERROR_STATUSES = (500, 502, 503)
 
 
-class _BadGateway(ServerError):
-    status = 502
-
-
-class _Unavailable(ServerError):
-    status = 503
-
-
-_SERVER_ERRORS: dict[int, type[ServerError]] = {500: ServerError, 502: _BadGateway, 503: _Unavailable}
+_SERVER_ERRORS: dict[int, type[ServerError]] = {500: ServerError, 502: BadGateway, 503: ServiceUnavailable}
 
 
 @dataclass(frozen=True)

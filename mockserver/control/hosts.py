@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from mockserver.domain.errors import InvalidRequest
+from mockserver.domain.errors import HostNotAllowed
 
 __all__ = ["DEFAULT_LOOPBACK_HOSTS", "HostGuard", "HostNotAllowed", "host_name", "is_loopback"]
 
@@ -32,10 +32,6 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host.strip("[]")).is_loopback
     except ValueError:
         return False
-
-
-class HostNotAllowed(InvalidRequest):
-    code = "host_not_allowed"
 
 
 def host_name(value: str) -> str:
