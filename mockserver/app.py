@@ -30,9 +30,9 @@ from connexion import AsyncApp
 from connexion.datastructures import MediaTypeDict
 from connexion.exceptions import ProblemException
 from connexion.lifecycle import ConnexionRequest, ConnexionResponse
-from connexion.middleware import MiddlewarePosition
+from connexion.middleware import ConnexionMiddleware, MiddlewarePosition
+from connexion.middleware.security import SecurityMiddleware
 from connexion.options import SwaggerUIOptions
-from connexion.security import ApiKeySecurityHandler, BearerSecurityHandler
 from connexion.spec import OpenAPISpecification
 from connexion.validators import VALIDATOR_MAP
 from starlette.exceptions import HTTPException
@@ -87,20 +87,9 @@ FAST_HANDLERS = {
 }
 
 
-def _authenticated_by_gateway(*_args: Any, **_kwargs: Any) -> dict[str, str]:
-    # The gateway has already authenticated the request (and answered 401 otherwise); Connexion's
-    # security layer only needs to hear that the credentials are good.
-    return {"sub": CURRENT.get().team_id}
-
-
-class _GatewayApiKey(ApiKeySecurityHandler):
-    def _resolve_func(self, security_scheme: Any) -> Any:
-        return _authenticated_by_gateway
-
-
-class _GatewayBearer(BearerSecurityHandler):
-    def _resolve_func(self, security_scheme: Any) -> Any:
-        return _authenticated_by_gateway
+# Connexion's own stack minus its SecurityMiddleware: the gateway authenticates every request (and
+# answers 401 itself), so Connexion is not asked to do it a second time.
+_CONNEXION_MIDDLEWARES = [m for m in ConnexionMiddleware.default_middlewares if m is not SecurityMiddleware]
 
 
 def _validator_map() -> dict[str, Any]:
@@ -282,7 +271,7 @@ def create_app(settings: Settings | None = None) -> AsyncApp:
         __name__,
         jsonifier=JSONIFIER,
         validator_map=_validator_map(),
-        security_map={"apiKey": _GatewayApiKey, "bearer": _GatewayBearer},
+        middlewares=list(_CONNEXION_MIDDLEWARES),
     )
     with _trusting_shipped_contract(spec_path):
         app.add_api(
