@@ -14,14 +14,13 @@ import socket
 import subprocess
 import sys
 import time
-
 from pathlib import Path
 
 import httpx
 
 # Run from a checkout without relying on how the package was installed.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from conformance import RunOptions, run  # noqa: E402
+from conformance import RunOptions, run
 
 
 def start_mock(clock: str) -> tuple[subprocess.Popen, str]:

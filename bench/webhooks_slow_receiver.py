@@ -26,7 +26,7 @@ from pathlib import Path
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from conformance.webhook_receiver import WebhookReceiver  # noqa: E402
+from conformance.webhook_receiver import WebhookReceiver
 
 
 def free_port() -> int:

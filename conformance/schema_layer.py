@@ -20,6 +20,7 @@ import schemathesis
 from schemathesis.config import SchemathesisConfig
 from schemathesis.engine import events
 from schemathesis.engine import from_schema as engine_for
+from schemathesis.schemas import BaseSchema
 
 from conformance.checks.response import ACTIVE, CUSTOM_CHECKS, SchemaRun
 from conformance.client import Client, Pacer
@@ -112,7 +113,9 @@ def build_config(options: SchemaLayerOptions) -> SchemathesisConfig:
     checks: dict[str, Any] = {name: {"enabled": True} for name in SCHEMATHESIS_CHECKS}
     checks.update({name: {"enabled": False} for name in DISABLED_CHECKS})
     checks.update({check.__name__: {"enabled": True} for check in CUSTOM_CHECKS})
-    phases = {name: {"enabled": name in options.phases} for name in ("examples", "coverage", "fuzzing", "stateful")}
+    phases: dict[str, dict[str, Any]] = {
+        name: {"enabled": name in options.phases} for name in ("examples", "coverage", "fuzzing", "stateful")
+    }
     phases["stateful"]["max-steps"] = max(2, options.stateful_max_steps)
     data: dict[str, Any] = {
         "base-url": options.base_url,
@@ -198,7 +201,7 @@ def _known_versions_only(known: tuple[str, ...], pattern: re.Pattern[str]) -> Ca
 
 def run_schema_layer(options: SchemaLayerOptions) -> tuple[list[CheckOutcome], dict[str, Any]]:
     config = build_config(options)
-    schema = schemathesis.openapi.from_path(options.spec_path, config=config)
+    schema: BaseSchema = schemathesis.openapi.from_path(options.spec_path, config=config)
     if options.app is not None:
         schema.app = options.app
     schema = schema.include(path_regex="^/v1/").exclude(path_regex="/content$")

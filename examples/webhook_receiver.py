@@ -38,7 +38,7 @@ def main() -> None:
     failures_left = [args.fail]
 
     class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # noqa: N802
+        def do_POST(self) -> None:
             body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
             ok = verify(args.secret, self.headers.get("Aurous-Webhook-Signature", ""), body)
             event = json.loads(body) if ok else {}

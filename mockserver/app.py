@@ -178,11 +178,11 @@ def _trusting_shipped_contract(spec_path: Path) -> Iterator[None]:
         yield
         return
     original = OpenAPISpecification._validate_spec
-    OpenAPISpecification._validate_spec = classmethod(lambda cls, spec: None)  # type: ignore[method-assign]
+    OpenAPISpecification._validate_spec = classmethod(lambda cls, spec: None)
     try:
         yield
     finally:
-        OpenAPISpecification._validate_spec = original  # type: ignore[method-assign]
+        OpenAPISpecification._validate_spec = original
 
 
 def prepare_settings(settings: Settings) -> tuple[Settings, dict[str, Any] | None]:
@@ -324,8 +324,8 @@ def create_app(settings: Settings | None = None) -> AsyncApp:
     app.add_middleware(SwaggerPage, position=MiddlewarePosition.BEFORE_SWAGGER)
 
     # Exposed for tests and tools running in-process (the control API offers the same over HTTP).
-    app.state = type("MockState", (), {})()  # type: ignore[attr-defined]
-    app.state.service, app.state.clock, app.state.settings = service, clock, settings  # type: ignore[attr-defined]
-    app.state.webhooks, app.state.webhook_worker = webhooks, webhook_worker  # type: ignore[attr-defined]
-    app.state.default_version = index.default_version  # type: ignore[attr-defined]  (httpwire's 400s echo it)
+    app.state = type("MockState", (), {})()
+    app.state.service, app.state.clock, app.state.settings = service, clock, settings
+    app.state.webhooks, app.state.webhook_worker = webhooks, webhook_worker
+    app.state.default_version = index.default_version
     return app

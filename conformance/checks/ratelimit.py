@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 
-from conformance.checks.base import UNKNOWN_ID, Kit, behaviour, envelope, expect_status
+from conformance.checks.base import UNKNOWN_ID, Kit, behaviour, envelope
 from conformance.failures import RateLimitHeadersBroken, RateLimitResponseBroken, Skip
 
 __all__: list[str] = []

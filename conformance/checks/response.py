@@ -14,7 +14,13 @@ from typing import Any
 import schemathesis
 
 from conformance.checks.base import ENVELOPE_KEYS, REQUEST_ID
-from conformance.failures import CrossTeamLeak, MalformedErrorEnvelope, MissingRequestId, RateLimitHeadersBroken, VersionNotHonoured
+from conformance.failures import (
+    CrossTeamLeak,
+    MalformedErrorEnvelope,
+    MissingRequestId,
+    RateLimitHeadersBroken,
+    VersionNotHonoured,
+)
 
 __all__ = ["ACTIVE", "SchemaRun", "CUSTOM_CHECKS"]
 

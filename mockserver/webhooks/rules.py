@@ -84,7 +84,7 @@ def expand_events(events: Iterable[str]) -> tuple[str, ...]:
 
     Raises ValueError naming the first unknown event type.
     """
-    wanted = set()
+    wanted: set[str] = set()
     for event in events:
         if event == "*":
             wanted.update(EVENT_TYPES)

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.mockserver.conftest import ATTRIBUTES, Api, assert_envelope
+from tests.mockserver.conftest import Api, assert_envelope
 
 CHAR = "char_01HXMQ7Z3K8Y2NABCDEFGHJKMR"
 JSON = {"Content-Type": "application/json"}

@@ -14,8 +14,8 @@ import pytest
 
 from conformance import RunOptions, RunResult, Status, run
 from conformance.checks import REGISTRY
-from conformance.cli import EXIT_CONFORMS, EXIT_VIOLATIONS
 from conformance.checks.response import CUSTOM_CHECKS
+from conformance.cli import EXIT_CONFORMS, EXIT_VIOLATIONS
 from conformance.schema_layer import SCHEMATHESIS_CHECKS
 from tests.mutants import MUTANTS, build
 
