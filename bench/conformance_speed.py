@@ -29,7 +29,8 @@ def start_mock(clock: str) -> tuple[subprocess.Popen, str]:
         port = s.getsockname()[1]
     process = subprocess.Popen(
         [sys.executable, "-m", "mockserver", "--port", str(port), "--clock", clock],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
     for _ in range(100):
@@ -54,12 +55,18 @@ def bench(clock: str, seed: int, max_examples: int) -> None:
         process.wait(timeout=10)
     schema = result.stats.get("schema", {})
     print(f"== mock --clock {clock}, seed {seed}, max-examples {max_examples}")
-    print(f"total wall time        {total:6.1f} s   verdict: {'conforms' if result.conforms else 'violations: ' + ', '.join(o.name for o in result.failed)}")
+    print(
+        f"total wall time        {total:6.1f} s   verdict: {'conforms' if result.conforms else 'violations: ' + ', '.join(o.name for o in result.failed)}"
+    )
     for layer, seconds in result.timings.items():
         print(f"  {layer:<20} {seconds:6.1f} s")
-    print(f"  schema requests      {schema.get('requests')} in {schema.get('scenarios')} scenarios; phases {schema.get('phases')}")
+    print(
+        f"  schema requests      {schema.get('requests')} in {schema.get('scenarios')} scenarios; phases {schema.get('phases')}"
+    )
     print(f"  behaviour+lifecycle requests {result.stats.get('requests_behaviour')}")
-    print(f"  paced (slept)        {result.stats.get('paced_wait_seconds')} s; mock clock advanced {result.stats.get('mock_clock_advanced_seconds')} s")
+    print(
+        f"  paced (slept)        {result.stats.get('paced_wait_seconds')} s; mock clock advanced {result.stats.get('mock_clock_advanced_seconds')} s"
+    )
     counts = result.counts()
     print("  checks               " + ", ".join(f"{k.value} {v}" for k, v in counts.items()))
 

@@ -23,7 +23,9 @@ def _fixture(value: str) -> tuple[str, str]:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="aurous-conformance", description="Does a deployment honour the Aurous Characters API contract?")
+    parser = argparse.ArgumentParser(
+        prog="aurous-conformance", description="Does a deployment honour the Aurous Characters API contract?"
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     r = commands.add_parser("run", help="run the conformance kit against a target")
     r.add_argument("--base-url", required=True, help="target, e.g. http://127.0.0.1:8000")
@@ -35,18 +37,31 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--seed", type=int, help="Hypothesis seed (printed in the summary; reuse it to reproduce)")
     r.add_argument("--max-examples", type=int, default=10, help="examples per operation and phase (default 10)")
     r.add_argument("--allow-spend", action="store_true", help="allow syntheses and images that cost credits")
-    r.add_argument("--spend-cap", type=int, default=3, help="at most this many syntheses with --allow-spend (default 3)")
-    r.add_argument("--fixture", action="append", type=_fixture, default=[], metavar="STATE=ID",
-                   help="a character already in STATE (repeatable; each is used once)")
+    r.add_argument(
+        "--spend-cap", type=int, default=3, help="at most this many syntheses with --allow-spend (default 3)"
+    )
+    r.add_argument(
+        "--fixture",
+        action="append",
+        type=_fixture,
+        default=[],
+        metavar="STATE=ID",
+        help="a character already in STATE (repeatable; each is used once)",
+    )
     r.add_argument("--exhaust-rate-limits", action="store_true", help="opt in to draining a bucket to see a 429")
     r.add_argument("--reset-mock", action="store_true", help="POST /_mock/reset first (the mock only; wipes its state)")
     r.add_argument("--no-mock-control", action="store_true", help="never use /_mock even if the target answers it")
-    r.add_argument("--layers", default=",".join(ALL_LAYERS), help="comma-separated subset of schema,lifecycle,behaviour")
+    r.add_argument(
+        "--layers", default=",".join(ALL_LAYERS), help="comma-separated subset of schema,lifecycle,behaviour"
+    )
     r.add_argument("--phases", default="examples,coverage,fuzzing,stateful", help="Schemathesis phases to run")
     r.add_argument("--timeout", type=float, default=30.0, help="per-request timeout in seconds")
     r.add_argument("--quiet", action="store_true", help="no progress lines")
-    r.add_argument("--webhook-listen", metavar="HOST:PORT",
-                   help="run a webhook receiver here (an address the target can reach) and check its deliveries")
+    r.add_argument(
+        "--webhook-listen",
+        metavar="HOST:PORT",
+        help="run a webhook receiver here (an address the target can reach) and check its deliveries",
+    )
     return parser
 
 

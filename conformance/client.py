@@ -100,9 +100,7 @@ def curl_line(exchange: Exchange, *, redact: bool = True) -> str:
         parts += ["--data-raw", exchange.request_body.decode("utf-8", errors="replace")]
     parts.append(exchange.url)
     # Double quotes around header values that carry $AUROUS_API_KEY so the shell expands it.
-    return " ".join(
-        f'"{p}"' if "$AUROUS_API_KEY" in p else shlex.quote(p) for p in parts
-    )
+    return " ".join(f'"{p}"' if "$AUROUS_API_KEY" in p else shlex.quote(p) for p in parts)
 
 
 class Pacer:
@@ -214,8 +212,14 @@ class Client:
     def with_key(self, api_key: str | None, team: str) -> Client:
         """The same target, pacing and log, as another identity."""
         clone = Client(
-            self.base_url, api_key=api_key, team=team, http=self.http, pacer=self.pacer, log=self.log,
-            max_retries_429=self.max_retries_429, default_headers=self.default_headers,
+            self.base_url,
+            api_key=api_key,
+            team=team,
+            http=self.http,
+            pacer=self.pacer,
+            log=self.log,
+            max_retries_429=self.max_retries_429,
+            default_headers=self.default_headers,
         )
         clone._routes = self._routes
         return clone

@@ -84,7 +84,10 @@ def run(options: RunOptions) -> RunResult:
     http = _http_client(options)
     pacer = Pacer(rates=contract.sustained_per_minute())
     client = Client(options.base_url, api_key=options.api_key, http=http, pacer=pacer, buckets=contract.buckets)
-    result = RunResult(target=options.base_url if options.app is None else f"in-process ASGI app ({options.base_url})", seed=options.seed)
+    result = RunResult(
+        target=options.base_url if options.app is None else f"in-process ASGI app ({options.base_url})",
+        seed=options.seed,
+    )
     say = options.progress or (lambda _message: None)
 
     def emit(outcome: CheckOutcome) -> None:
@@ -116,7 +119,9 @@ def run(options: RunOptions) -> RunResult:
             found = mock.other_team_key(options.api_key)
             if found is not None:
                 other_key = found[0]
-                kit_notes.append(f"Second team for the isolation checks taken from /_mock/teams: {found[1].get('name') or found[1].get('id')}.")
+                kit_notes.append(
+                    f"Second team for the isolation checks taken from /_mock/teams: {found[1].get('name') or found[1].get('id')}."
+                )
         if options.reset_mock:
             mock.reset()
             kit_notes.append("The mock was reset (--reset-mock) before the run.")
@@ -220,7 +225,9 @@ def _run_schema(options, contract, client, other, pacer, emit, result, say) -> N
             emit(outcome)
 
 
-def _run_checks(kit: Kit, checks: Iterable[BehaviourCheck], layer: Layer, say: Callable[[str], None]) -> Iterable[CheckOutcome]:
+def _run_checks(
+    kit: Kit, checks: Iterable[BehaviourCheck], layer: Layer, say: Callable[[str], None]
+) -> Iterable[CheckOutcome]:
     for check in checks:
         outcome = CheckOutcome(layer=layer, name=check.name, family=check.family, status=Status.PASSED, rule=check.rule)
         mark = len(kit.client.log)
@@ -245,7 +252,10 @@ def _run_checks(kit: Kit, checks: Iterable[BehaviourCheck], layer: Layer, say: C
             outcome.status, outcome.reason = Status.ERROR, traceback.format_exc(limit=3)
         outcome.duration = time.perf_counter() - started
         outcome.requests = len(kit.client.log) - mark
-        say(f"  {outcome.status.value:<7} {check.name}" + (f" ({outcome.reason})" if outcome.status == Status.SKIPPED else ""))
+        say(
+            f"  {outcome.status.value:<7} {check.name}"
+            + (f" ({outcome.reason})" if outcome.status == Status.SKIPPED else "")
+        )
         yield outcome
 
 

@@ -155,7 +155,10 @@ def _blamed_parameter_is_invalid(case: Any, response: Any) -> bool:
     param = _error(response).get("param")
     if response.status_code != 400 or not isinstance(param, str):
         return False
-    sent = {**{k.lower(): v for k, v in (case.headers or {}).items()}, **{k.lower(): v for k, v in (case.query or {}).items()}}
+    sent = {
+        **{k.lower(): v for k, v in (case.headers or {}).items()},
+        **{k.lower(): v for k, v in (case.query or {}).items()},
+    }
     for parameter in case.operation.iter_parameters():
         if parameter.name.lower() == param.lower() and parameter.name.lower() in sent:
             return not parameter.is_valid(sent[parameter.name.lower()])
@@ -295,9 +298,21 @@ def run_schema_layer(options: SchemaLayerOptions) -> tuple[list[CheckOutcome], d
         )
     for message in errors:
         outcomes.append(
-            CheckOutcome(layer=Layer.SCHEMA, name="schemathesis_engine", family="schemathesis", status=Status.ERROR, reason=message)
+            CheckOutcome(
+                layer=Layer.SCHEMA,
+                name="schemathesis_engine",
+                family="schemathesis",
+                status=Status.ERROR,
+                reason=message,
+            )
         )
-    stats = {"phases": phases, "scenarios": scenarios, "requests": requests, "seconds": round(elapsed, 2), "seed": config.seed}
+    stats = {
+        "phases": phases,
+        "scenarios": scenarios,
+        "requests": requests,
+        "seconds": round(elapsed, 2),
+        "seed": config.seed,
+    }
     return outcomes, stats
 
 
@@ -325,15 +340,23 @@ def _finding(name: str, failure: Any, info: Any, interaction: Any) -> Finding:
     if interaction is not None:
         request = interaction.request
         body = request.body.decode("utf-8", errors="replace") if request.body else ""
-        request_text = f"{request.method} {request.uri}\n" + "\n".join(
-            f"{k}: {v[0] if isinstance(v, list) else v}" for k, v in request.headers.items()
-            if k.lower() not in ("x-api-key", "authorization")
-        ) + (f"\n\n{body[:2000]}" if body else "")
+        request_text = (
+            f"{request.method} {request.uri}\n"
+            + "\n".join(
+                f"{k}: {v[0] if isinstance(v, list) else v}"
+                for k, v in request.headers.items()
+                if k.lower() not in ("x-api-key", "authorization")
+            )
+            + (f"\n\n{body[:2000]}" if body else "")
+        )
         if interaction.response is not None:
             response = interaction.response
-            response_text = f"HTTP {response.status_code}\n" + "\n".join(
-                f"{k}: {v[0] if isinstance(v, list) else v}" for k, v in response.headers.items()
-            ) + "\n\n" + response.content[:2000].decode("utf-8", errors="replace")
+            response_text = (
+                f"HTTP {response.status_code}\n"
+                + "\n".join(f"{k}: {v[0] if isinstance(v, list) else v}" for k, v in response.headers.items())
+                + "\n\n"
+                + response.content[:2000].decode("utf-8", errors="replace")
+            )
     curl = info.code_sample
     if curl:
         curl = curl.replace("Reproduce with:", "").strip()

@@ -53,8 +53,11 @@ def main() -> None:
             if status == 200:
                 seen.add(event["id"])
             obj = event.get("data", {}).get("object", {})
-            print(f"{status} {event.get('type', 'BAD SIGNATURE')} {event.get('id', '')} "
-                  f"{obj.get('id', '')} {obj.get('status', '')} ref={obj.get('client_reference_id')}{duplicate}", flush=True)
+            print(
+                f"{status} {event.get('type', 'BAD SIGNATURE')} {event.get('id', '')} "
+                f"{obj.get('id', '')} {obj.get('status', '')} ref={obj.get('client_reference_id')}{duplicate}",
+                flush=True,
+            )
             self.send_response(status)
             self.send_header("Content-Length", "0")
             self.end_headers()

@@ -27,9 +27,7 @@ def parse_args(argv: list[str] | None = None) -> Settings:
         help="real: time flows; manual: time moves only through POST /_mock/clock/advance",
     )
     parser.add_argument("--no-rate-limits", action="store_true", help="do not enforce rate limits (headers still sent)")
-    parser.add_argument(
-        "--synthesis-seconds", type=float, default=None, help="how long a synthesis takes (default 3)"
-    )
+    parser.add_argument("--synthesis-seconds", type=float, default=None, help="how long a synthesis takes (default 3)")
     parser.add_argument(
         "--lifecycle",
         choices=("review", "auto_ready"),
@@ -74,12 +72,18 @@ def _add_sharing_state_and_fault_arguments(parser: argparse.ArgumentParser) -> N
         "Checked only when bound to loopback, unless given",
     )
     browser.add_argument(
-        "--control-token", metavar="TOKEN", help="require X-Mock-Token: TOKEN on /_mock (for a mock shared on a network)"
+        "--control-token",
+        metavar="TOKEN",
+        help="require X-Mock-Token: TOKEN on /_mock (for a mock shared on a network)",
     )
     state = parser.add_argument_group("state")
     state.add_argument("--state-file", metavar="PATH", help="keep the state in PATH across restarts (JSON)")
     state.add_argument(
-        "--state-save-seconds", type=float, default=None, metavar="S", help="write a changed state every S s (default 2)"
+        "--state-save-seconds",
+        type=float,
+        default=None,
+        metavar="S",
+        help="write a changed state every S s (default 2)",
     )
     state.add_argument(
         "--durability",
@@ -114,7 +118,9 @@ def _add_sharing_state_and_fault_arguments(parser: argparse.ArgumentParser) -> N
     faults.add_argument("--fault-seed", type=int, default=None, help="seed the fault dice for a reproducible run")
 
 
-def _apply_sharing_state_and_fault_arguments(parser: argparse.ArgumentParser, args: argparse.Namespace, settings: Settings) -> Settings:
+def _apply_sharing_state_and_fault_arguments(
+    parser: argparse.ArgumentParser, args: argparse.Namespace, settings: Settings
+) -> Settings:
     try:
         fault_settings = FaultSettings.from_json(
             {

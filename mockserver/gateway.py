@@ -160,7 +160,15 @@ class Gateway:
                 return
             operation, path_params = matched
             await self._serve(
-                scope, receive, send_with_headers, operation, path_params, headers, requested_version, context, rate_headers
+                scope,
+                receive,
+                send_with_headers,
+                operation,
+                path_params,
+                headers,
+                requested_version,
+                context,
+                rate_headers,
             )
         except AurousError as error:
             if started:

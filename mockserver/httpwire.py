@@ -27,6 +27,7 @@ __all__ = ["parser_error_response", "protocol_class"]
 
 logger = logging.getLogger("mockserver")
 
+
 def parser_error_response(msg: str, version: str) -> bytes:
     """The whole HTTP/1.1 response for a request that could not be parsed: status line, headers, envelope."""
     request_id = new_request_id()

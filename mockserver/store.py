@@ -256,10 +256,17 @@ def _remove(ids: list[str], character_id: str) -> None:
 
 def _checked_credits(credits: Any) -> dict[str, int]:
     if not isinstance(credits, Mapping):
-        raise ValueError(f"credits: must be an object of team id -> whole number of credits, got {type(credits).__name__}")
+        raise ValueError(
+            f"credits: must be an object of team id -> whole number of credits, got {type(credits).__name__}"
+        )
     checked: dict[str, int] = {}
     for team_id, value in credits.items():
-        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) or value != int(value):
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or not math.isfinite(value)
+            or value != int(value)
+        ):
             raise ValueError(f"credits.{team_id}: must be a whole number, got {value!r}")
         if value < 0:
             raise ValueError(f"credits.{team_id}: must be 0 or more, got {value!r}")

@@ -96,7 +96,9 @@ class ContractJSONBodyValidator(JSONRequestBodyValidator):
         try:
             body = json.loads(raw.decode(self._encoding))
         except (UnicodeDecodeError, LookupError):
-            raise InvalidRequest(f"The request body is not valid {self._encoding} text.", code="invalid_format") from None
+            raise InvalidRequest(
+                f"The request body is not valid {self._encoding} text.", code="invalid_format"
+            ) from None
         except ValueError as exc:
             raise InvalidRequest(f"The request body is not valid JSON: {exc}.", code="invalid_format") from None
         if body is None and not self._nullable:

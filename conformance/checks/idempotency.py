@@ -78,7 +78,9 @@ def keys_are_scoped_per_team(kit: Kit) -> None:
     expect_status(mine, 201, "create with an Idempotency-Key")
     theirs = _create(kit, {"name": "Theirs", "upload_ids": [kit.fixtures.upload_ticket(other)]}, key, client=other)
     if theirs.status == 409 or theirs.header("aurous-idempotent-replayed") == "true":
-        raise IdempotencyBroken(f"another team's use of the key was treated as ours (HTTP {theirs.status})", exchange=theirs)
+        raise IdempotencyBroken(
+            f"another team's use of the key was treated as ours (HTTP {theirs.status})", exchange=theirs
+        )
     expect_status(theirs, 201, "another team's create under the same key")
     other.delete(f"/v1/characters/{theirs.json()['id']}")
 

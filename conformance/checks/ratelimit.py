@@ -51,7 +51,9 @@ def list_and_retrieve_draw_on_the_characters_get_bucket(kit: Kit) -> None:
     exchange = kit.client.get("/v1/characters", params={"limit": 1})
     limit, _, _ = _headers(exchange)
     if burst is not None and limit != burst:
-        raise RateLimitHeadersBroken(f"X-RateLimit-Limit {limit} on list; characters_get has burst {burst}", exchange=exchange)
+        raise RateLimitHeadersBroken(
+            f"X-RateLimit-Limit {limit} on list; characters_get has burst {burst}", exchange=exchange
+        )
 
 
 @behaviour("ratelimit")
@@ -101,7 +103,9 @@ def exhausted_bucket_is_429_with_retry_after(kit: Kit) -> None:
         if (error["type"], error["code"]) != ("rate_limit", "too_many_requests"):
             raise RateLimitResponseBroken(f"429 with {error['type']!r}/{error['code']!r}", exchange=refused)
         if "characters_post" not in (error.get("message") or ""):
-            raise RateLimitResponseBroken(f"429 message {error['message']!r} does not name the bucket", exchange=refused)
+            raise RateLimitResponseBroken(
+                f"429 message {error['message']!r} does not name the bucket", exchange=refused
+            )
         retry_after = refused.header("retry-after")
         if retry_after is None or not retry_after.isdigit():
             raise RateLimitResponseBroken(f"Retry-After is {retry_after!r}; expected seconds", exchange=refused)

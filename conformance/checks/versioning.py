@@ -25,7 +25,9 @@ def absent_version_applies_the_teams_pin(kit: Kit) -> None:
         echoed = _echo(exchange)
         if pin is not None:
             if echoed != pin:
-                raise VersionNotHonoured(f"{client.team}: echoed {echoed!r}; the team is pinned to {pin}", exchange=exchange)
+                raise VersionNotHonoured(
+                    f"{client.team}: echoed {echoed!r}; the team is pinned to {pin}", exchange=exchange
+                )
         elif echoed not in kit.contract.known_versions:
             known = kit.contract.known_versions
             raise VersionNotHonoured(f"echoed {echoed!r}, not a known version {known}", exchange=exchange)
@@ -38,7 +40,9 @@ def unauthenticated_request_gets_the_system_default(kit: Kit) -> None:
     expect_error(exchange, 401, code="missing_api_key", type="authentication", doing="list without a key")
     default = kit.contract.default_version
     if _echo(exchange) != default:
-        raise VersionNotHonoured(f"unauthenticated request echoed {_echo(exchange)!r}; expected {default}", exchange=exchange)
+        raise VersionNotHonoured(
+            f"unauthenticated request echoed {_echo(exchange)!r}; expected {default}", exchange=exchange
+        )
 
 
 @behaviour("versioning")
@@ -75,10 +79,14 @@ def unknown_version_is_400_unknown_version(kit: Kit) -> None:
 @behaviour("versioning")
 def version_is_echoed_on_error_responses(kit: Kit) -> None:
     """The applied version is echoed on every response in the `Aurous-Version` response header (errors too)."""
-    exchange = kit.client.get(f"/v1/characters/{UNKNOWN_ID}", headers={"Aurous-Version": kit.contract.known_versions[-1]})
+    exchange = kit.client.get(
+        f"/v1/characters/{UNKNOWN_ID}", headers={"Aurous-Version": kit.contract.known_versions[-1]}
+    )
     expect_status(exchange, 404, "GET an unknown id")
     if _echo(exchange) != kit.contract.known_versions[-1]:
-        raise VersionNotHonoured(f"404 echoed {_echo(exchange)!r}; expected {kit.contract.known_versions[-1]}", exchange=exchange)
+        raise VersionNotHonoured(
+            f"404 echoed {_echo(exchange)!r}; expected {kit.contract.known_versions[-1]}", exchange=exchange
+        )
 
 
 @behaviour("versioning", needs=("ready",))
@@ -91,7 +99,8 @@ def row_version_is_frozen(kit: Kit) -> None:
         raise FrozenVersionChanged(f"new character carries aurous_version {minted!r}", exchange=kit.client.log[-1])
     other = next(v for v in kit.contract.known_versions if v != minted)
     patched = kit.client.patch(
-        f"/v1/characters/{character['id']}", json_body={"name": "Renamed under another pin"},
+        f"/v1/characters/{character['id']}",
+        json_body={"name": "Renamed under another pin"},
         headers={"Aurous-Version": other},
     )
     expect_status(patched, 200, f"PATCH under Aurous-Version {other}")
@@ -103,7 +112,9 @@ def row_version_is_frozen(kit: Kit) -> None:
     read = kit.client.get(f"/v1/characters/{character['id']}", headers={"Aurous-Version": other})
     expect_status(read, 200, f"GET under Aurous-Version {other}")
     if character_body(read).get("aurous_version") != minted:
-        raise FrozenVersionChanged(f"read under {other} shows aurous_version {character_body(read).get('aurous_version')}", exchange=read)
+        raise FrozenVersionChanged(
+            f"read under {other} shows aurous_version {character_body(read).get('aurous_version')}", exchange=read
+        )
 
 
 @behaviour("versioning", needs=("ready",))

@@ -103,11 +103,17 @@ class MockControl:
         return self.use_fixtures(load_fixture_data(name), name=name)
 
     def scenarios(self) -> list[dict[str, Any]]:
-        return [{"name": name, "description": load_fixture_data(name).get("description", "")} for name in scenario_names()]
+        return [
+            {"name": name, "description": load_fixture_data(name).get("description", "")} for name in scenario_names()
+        ]
 
     @staticmethod
     def scenario_summary(name: str, fixtures: Fixtures) -> dict[str, Any]:
-        return {"name": name, "description": fixtures.description, "characters": [s.character.id for s in fixtures.seeds]}
+        return {
+            "name": name,
+            "description": fixtures.description,
+            "characters": [s.character.id for s in fixtures.seeds],
+        }
 
     # -- inspection ------------------------------------------------------------------------------------
 
@@ -200,7 +206,9 @@ class MockControl:
             try:
                 character = self.service.inspect(character_id)
             except NotFound:
-                raise InvalidRequest(f"No character {character_id!r}.", code="invalid_format", param="character_id") from None
+                raise InvalidRequest(
+                    f"No character {character_id!r}.", code="invalid_format", param="character_id"
+                ) from None
         return list(self.webhooks.send_test_event(body, character))
 
     def webhook_endpoints(self) -> list[dict[str, Any]]:

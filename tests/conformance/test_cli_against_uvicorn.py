@@ -22,7 +22,8 @@ def mock_url():
         port = s.getsockname()[1]
     process = subprocess.Popen(
         [sys.executable, "-m", "mockserver", "--port", str(port), "--clock", "manual"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -41,8 +42,22 @@ def mock_url():
 def test_cli_run_against_the_mock_process_conforms(mock_url, tmp_path):
     key = httpx.get(mock_url + "/_mock/teams").json()[0]["api_keys"][0]
 
-    code = cli.main(["run", "--base-url", mock_url, "--api-key", key, "--layers", "lifecycle,behaviour",
-                     "--junit-xml", str(tmp_path / "j.xml"), "--report", str(tmp_path / "r.md"), "--quiet"])
+    code = cli.main(
+        [
+            "run",
+            "--base-url",
+            mock_url,
+            "--api-key",
+            key,
+            "--layers",
+            "lifecycle,behaviour",
+            "--junit-xml",
+            str(tmp_path / "j.xml"),
+            "--report",
+            str(tmp_path / "r.md"),
+            "--quiet",
+        ]
+    )
 
     assert code == 0
     assert "review-step" in (tmp_path / "r.md").read_text()

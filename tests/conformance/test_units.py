@@ -40,7 +40,9 @@ def test_curl_line_reproduces_the_request_without_the_key():
 def test_pacer_waits_for_a_token_at_the_sustained_rate():
     slept = []
     pacer = Pacer(reserve=1, sleep=slept.append, rates={"characters_post": 30})
-    pacer.observe("characters_post", {"x-ratelimit-limit": "60", "x-ratelimit-remaining": "0", "x-ratelimit-reset": "0"})
+    pacer.observe(
+        "characters_post", {"x-ratelimit-limit": "60", "x-ratelimit-remaining": "0", "x-ratelimit-reset": "0"}
+    )
 
     pacer.before("characters_post")
 
@@ -92,8 +94,13 @@ def _result():
         CheckOutcome(Layer.BEHAVIOUR, "a_check", "save", Status.PASSED, rule="r"),
         CheckOutcome(Layer.BEHAVIOUR, "b_check", "save", Status.SKIPPED, reason="needs --allow-spend"),
         CheckOutcome(
-            Layer.BEHAVIOUR, "c_check", "isolation", Status.FAILED,
-            findings=[Finding(title="Leak", message="seen", rule="every resource is per team", exchange=_exchange(200))],
+            Layer.BEHAVIOUR,
+            "c_check",
+            "isolation",
+            Status.FAILED,
+            findings=[
+                Finding(title="Leak", message="seen", rule="every resource is per team", exchange=_exchange(200))
+            ],
         ),
     ]
     return result
@@ -129,8 +136,18 @@ def test_exit_code_follows_the_verdict(monkeypatch, tmp_path, conforms, code):
     result = RunResult(target="t", seed=1) if conforms else _result()
     monkeypatch.setattr(cli, "run", lambda options: result)
 
-    argv = ["run", "--base-url", "http://x", "--api-key", "k", "--junit-xml", str(tmp_path / "j.xml"),
-            "--report", str(tmp_path / "r.md"), "--quiet"]
+    argv = [
+        "run",
+        "--base-url",
+        "http://x",
+        "--api-key",
+        "k",
+        "--junit-xml",
+        str(tmp_path / "j.xml"),
+        "--report",
+        str(tmp_path / "r.md"),
+        "--quiet",
+    ]
 
     assert cli.main(argv) == code
     assert (tmp_path / "j.xml").exists() and (tmp_path / "r.md").exists()

@@ -42,7 +42,10 @@ def test_a_hard_delete_removes_the_row_from_lookups_and_lists():
     store.put_character(make_character(Status.REVIEWING))
     store.delete_character(make_character(Status.REVIEWING).id)
 
-    assert (None, []) == (store.find_any(make_character(Status.REVIEWING).id), store.page_newest_first("team_a", before=None, limit=10)[0])
+    assert (None, []) == (
+        store.find_any(make_character(Status.REVIEWING).id),
+        store.page_newest_first("team_a", before=None, limit=10)[0],
+    )
 
 
 def test_reset_restores_starting_credits():

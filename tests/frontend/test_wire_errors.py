@@ -68,7 +68,9 @@ def test_a_request_the_parser_refuses_gets_a_400_in_the_envelope(server: Server,
 def test_a_100_kb_path_gets_an_envelope(server: Server) -> None:
     path = b"/v1/characters/" + b"a" * 100_000
 
-    status, headers, body = raw_exchange(server, b"GET " + path + b" HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+    status, headers, body = raw_exchange(
+        server, b"GET " + path + b" HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    )
 
     assert status in (400, 401, 404, 414)
     assert headers["content-type"] == "application/json"

@@ -161,7 +161,11 @@ def test_a_broken_config_file_exits_2_with_a_clear_message(tmp_path, text, fragm
     config.write_text(text, encoding="utf-8")
 
     result = subprocess.run(
-        [sys.executable, "-m", "mockserver", "--config", str(config)], cwd=ROOT, capture_output=True, text=True, timeout=30
+        [sys.executable, "-m", "mockserver", "--config", str(config)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=30,
     )
 
     assert 2 == result.returncode

@@ -61,14 +61,28 @@ def test_plain_schemathesis_finds_no_failure_against_the_running_mock(running_mo
     st = shutil.which("st", path=os.path.dirname(sys.executable)) or "st"
 
     run = subprocess.run(
-        [st, "run", "openapi.yaml", "--url", base, "-H", f"X-Api-Key: {keys[team]}", "--checks", "all",
-         "--max-examples", "15", "--seed", str(1000 + team), "--no-color"],
+        [
+            st,
+            "run",
+            "openapi.yaml",
+            "--url",
+            base,
+            "-H",
+            f"X-Api-Key: {keys[team]}",
+            "--checks",
+            "all",
+            "--max-examples",
+            "15",
+            "--seed",
+            str(1000 + team),
+            "--no-color",
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,
         timeout=600,
     )
 
-    summary = run.stdout[run.stdout.find("SUMMARY"):]
+    summary = run.stdout[run.stdout.find("SUMMARY") :]
     assert run.returncode == 0, run.stdout[-6000:]
     assert "Stateful" in summary and "passed" in summary

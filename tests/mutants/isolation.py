@@ -136,8 +136,13 @@ class SoftDeletedReadable(Modifier):
     def response(self, req: Request, resp: Response) -> Response:
         character, team = self.character(path_id(req.path)[0]), self.team_of(req)
         if (
-            req.method == "GET" and resp.status == 404 and path_id(req.path)[1] == "" and character is not None
-            and team is not None and character.team_id == team.id and character.status is Status.DELETED
+            req.method == "GET"
+            and resp.status == 404
+            and path_id(req.path)[1] == ""
+            and character is not None
+            and team is not None
+            and character.team_id == team.id
+            and character.status is Status.DELETED
         ):
             resp.status = 200
             resp.set_json(character.to_public())

@@ -44,7 +44,12 @@ ALL_LAYERS = ("schema", "lifecycle", "behaviour")
 
 def _run(app, *, seed: int, layers: tuple[str, ...] = ALL_LAYERS) -> RunResult:  # type: ignore[no-untyped-def]
     options = RunOptions(
-        api_key=_key(app), app=app, seed=seed, max_examples=3, layers=layers, exhaust_rate_limits=True,
+        api_key=_key(app),
+        app=app,
+        seed=seed,
+        max_examples=3,
+        layers=layers,
+        exhaust_rate_limits=True,
         webhook_listen="127.0.0.1:0",  # a receiver on a free loopback port: the webhook checks run too
     )
     return run(options)
