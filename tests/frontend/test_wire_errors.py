@@ -38,9 +38,7 @@ def raw_exchange(server: Server, request: bytes) -> tuple[int, dict[str, str], b
 def server() -> Iterator[Server]:
     started = Server().wait_ready()
     yield started
-    started.stop()
-    for stream in (started.process.stdout, started.process.stderr):
-        stream.close()
+    started.close()
 
 
 @pytest.mark.parametrize(
