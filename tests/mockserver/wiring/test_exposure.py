@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from mockserver.__main__ import parse_args
-from tests.frontend.conftest import assert_envelope, key_of
+from tests.mockserver.wiring.conftest import assert_envelope, key_of
 
 LOOPBACK = ("localhost", "127.0.0.1", "::1")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from mockserver.__main__ import parse_args, startup_warnings
 from mockserver.control.hosts import is_loopback
-from tests.frontend.conftest import LOCAL_ORIGIN, assert_envelope
+from tests.mockserver.wiring.conftest import LOCAL_ORIGIN, assert_envelope
 
 TOKEN = "s3cret-token"
 

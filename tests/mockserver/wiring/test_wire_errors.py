@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.frontend.conftest import Server
+from tests.mockserver.wiring.conftest import Server
 
 REQUEST_ID = re.compile(r"^req_[0-9A-HJKMNP-TV-Z]{26}$")
 

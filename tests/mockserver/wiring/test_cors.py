@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.frontend.conftest import LOCAL_ORIGIN, assert_envelope, create, key_of
+from tests.mockserver.wiring.conftest import LOCAL_ORIGIN, assert_envelope, create, key_of
 
 
 def preflight(client, path="/v1/characters", origin=LOCAL_ORIGIN, headers="x-api-key,content-type,prefer"):

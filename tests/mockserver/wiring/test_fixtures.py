@@ -8,7 +8,7 @@ import pytest
 
 from mockserver.fixtures import FixtureError, scenario_names
 from mockserver.settings import Settings
-from tests.frontend.conftest import assert_envelope, create, key_of
+from tests.mockserver.wiring.conftest import assert_envelope, create, key_of
 
 
 def public(client, key, character_id):

@@ -1,4 +1,7 @@
-"""Fixtures for the frontend-developer features: in-process apps, real server processes, headless Chromium.
+"""Tests of what create_app wires around the API (control API, CORS, request log, faults, fixtures, state
+file, Host guard, control token, ref images, wire errors, the docs page in a browser).
+
+Fixtures: in-process apps, real server processes, headless Chromium.
 
 In-process tests use a fresh app on a manual clock through Starlette's TestClient. The persistence and
 browser tests start ``python -m mockserver`` as a real process (``Server``), because a restart and a
@@ -25,7 +28,7 @@ from mockserver.app import create_app  # noqa: E402
 from mockserver.settings import Settings  # noqa: E402
 from tests.serving import MockProcess, free_port  # noqa: E402,F401  (free_port: used by the tests here)
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 ATTRIBUTES = {"gender": "female", "age": 28}
 LOCAL_ORIGIN = "http://localhost:3000"
 
