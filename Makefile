@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install serve test test-python lint-spec docs bench conformance clean
+.PHONY: install serve test test-python lint lint-spec docs bench conformance clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +18,18 @@ install: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/python -m mockserver $(ARGS)
 
-test: $(STAMP) lint-spec test-python
+test: $(STAMP) lint lint-spec test-python
+
+# The modules that hold rules and arithmetic only (no framework): type-checked in strict mode.
+STRICT_MODULES := mockserver/domain mockserver/ratelimit.py mockserver/idempotency.py mockserver/clock.py \
+	mockserver/envelope.py mockserver/cors.py mockserver/ids.py mockserver/versioning.py mockserver/operations.py \
+	mockserver/store.py mockserver/webhooks/rules.py
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/mypy --strict $(STRICT_MODULES)
 
 test-python: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -49,7 +49,7 @@ def _parse_yaml(raw: bytes) -> dict[str, Any]:
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's C loader when present
-    return yaml.load(raw, Loader=loader)  # noqa: S506 - a safe loader
+    return yaml.load(raw, Loader=loader)
 
 
 def _store_json_copy(target: Path, data: dict[str, Any]) -> None:

@@ -19,14 +19,13 @@ import socket
 import subprocess
 import sys
 import time
-
 from pathlib import Path
 
 import httpx
 
 # Run from a checkout without relying on how the package was installed.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from conformance import RunOptions, run  # noqa: E402
+from conformance import RunOptions, run
 
 
 def start_mock(clock: str) -> tuple[subprocess.Popen, str]:
@@ -35,7 +34,8 @@ def start_mock(clock: str) -> tuple[subprocess.Popen, str]:
         port = s.getsockname()[1]
     process = subprocess.Popen(
         [sys.executable, "-m", "mockserver", "--port", str(port), "--clock", clock],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
     for _ in range(100):
@@ -55,17 +55,31 @@ def bench(
     try:
         key = httpx.get(url + "/_mock/teams").json()[0]["api_keys"][0]
         started = time.perf_counter()
-        result = run(RunOptions(api_key=key, base_url=url, seed=seed, max_examples=max_examples,
-                                use_mock_control=mock_control, time_budget=time_budget))
+        result = run(
+            RunOptions(
+                api_key=key,
+                base_url=url,
+                seed=seed,
+                max_examples=max_examples,
+                use_mock_control=mock_control,
+                time_budget=time_budget,
+            )
+        )
         total = time.perf_counter() - started
     finally:
         process.terminate()
         process.wait(timeout=10)
     schema = result.stats.get("schema", {})
     control = "mock control on" if mock_control else "--no-mock-control"
-    print(f"== mock --clock {clock} (rate limits on), kit {control}, seed {seed}, max-examples {max_examples}, "
-          f"time budget {time_budget or 'none'}")
-    verdict = result.verdict if result.incomplete or not result.failed else "violations: " + ", ".join(o.name for o in result.failed)
+    print(
+        f"== mock --clock {clock} (rate limits on), kit {control}, seed {seed}, max-examples {max_examples}, "
+        f"time budget {time_budget or 'none'}"
+    )
+    verdict = (
+        result.verdict
+        if result.incomplete or not result.failed
+        else "violations: " + ", ".join(o.name for o in result.failed)
+    )
     print(f"total wall time        {total:6.1f} s   verdict: {verdict}")
     print(f"  paced by bucket      {result.stats.get('paced_wait_by_bucket')}")
     for note in result.notes:
@@ -73,9 +87,13 @@ def bench(
             print(f"  {note}")
     for layer, seconds in result.timings.items():
         print(f"  {layer:<20} {seconds:6.1f} s")
-    print(f"  schema requests      {schema.get('requests')} in {schema.get('scenarios')} scenarios; phases {schema.get('phases')}")
+    print(
+        f"  schema requests      {schema.get('requests')} in {schema.get('scenarios')} scenarios; phases {schema.get('phases')}"
+    )
     print(f"  behaviour+lifecycle requests {result.stats.get('requests_behaviour')}")
-    print(f"  paced (slept)        {result.stats.get('paced_wait_seconds')} s; mock clock advanced {result.stats.get('mock_clock_advanced_seconds')} s")
+    print(
+        f"  paced (slept)        {result.stats.get('paced_wait_seconds')} s; mock clock advanced {result.stats.get('mock_clock_advanced_seconds')} s"
+    )
     counts = result.counts()
     print("  checks               " + ", ".join(f"{k.value} {v}" for k, v in counts.items()))
 

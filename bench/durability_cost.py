@@ -34,9 +34,23 @@ def free_port() -> int:
 def start(state: Path, durability: str) -> tuple[subprocess.Popen, str]:
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "mockserver", "--port", str(port), "--clock", "manual", "--no-rate-limits",
-         "--state-file", str(state), "--durability", durability],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "mockserver",
+            "--port",
+            str(port),
+            "--clock",
+            "manual",
+            "--no-rate-limits",
+            "--state-file",
+            str(state),
+            "--durability",
+            durability,
+        ],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
     for _ in range(300):

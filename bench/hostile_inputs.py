@@ -92,9 +92,21 @@ def main() -> None:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     process = subprocess.Popen(
-        [sys.executable, "-m", "mockserver", "--port", str(port), "--clock", "manual", "--no-rate-limits",
-         "--fixtures", "every_state"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "mockserver",
+            "--port",
+            str(port),
+            "--clock",
+            "manual",
+            "--no-rate-limits",
+            "--fixtures",
+            "every_state",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -127,9 +139,15 @@ def main() -> None:
             for method, path in ROUTES:
                 for name, headers, body in BODIES:
                     content = body() if callable(body) else body
-                    record(http.request(method, path.format(id=character), content=content,
-                                        headers={"X-Api-Key": key, "Idempotency-Key": "hostile", **headers}),
-                           f"{method} {path} {name}")
+                    record(
+                        http.request(
+                            method,
+                            path.format(id=character),
+                            content=content,
+                            headers={"X-Api-Key": key, "Idempotency-Key": "hostile", **headers},
+                        ),
+                        f"{method} {path} {name}",
+                    )
             for path in ("/v1/characters/", "/v1/balance/", "/_mock/teams/", f"/v1/characters/{character}/"):
                 record(http.get(path, headers={"X-Api-Key": key}))
             record(http.get("/v1/characters", headers=[("X-Api-Key", key), ("X-Api-Key", other)]))
@@ -144,7 +162,9 @@ def main() -> None:
             not_enveloped += status >= 400 and not enveloped
         total = sum(statuses.values())
         server_errors = sum(count for status, count in statuses.items() if status >= 500)
-        print(f"corpus: {total} hostile requests; 5xx: {server_errors}; error answers not in the envelope: {not_enveloped}")
+        print(
+            f"corpus: {total} hostile requests; 5xx: {server_errors}; error answers not in the envelope: {not_enveloped}"
+        )
         print("by status: " + ", ".join(f"{status}×{count}" for status, count in sorted(statuses.items())))
         print(f"accepted (valid JSON in legal but unusual framing): {len(accepted)}: {'; '.join(accepted)}")
         print(f"API key visible in the request log: {leaked}")

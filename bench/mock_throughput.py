@@ -54,7 +54,9 @@ def wait_ready(url: str, headers: dict[str, str], timeout: float = 30.0) -> floa
 
 def request(url: str, method: str = "GET", headers: dict[str, str] | None = None, body: dict | None = None) -> dict:
     data = json.dumps(body).encode() if body is not None else None
-    req = urllib.request.Request(url, method=method, data=data, headers={"Content-Type": "application/json", **(headers or {})})
+    req = urllib.request.Request(
+        url, method=method, data=data, headers={"Content-Type": "application/json", **(headers or {})}
+    )
     with urllib.request.urlopen(req, timeout=5) as response:
         raw = response.read()
         return json.loads(raw) if raw else {}
@@ -70,7 +72,9 @@ wrk.headers["X-Api-Key"] = "{key}"
     try:
         out = subprocess.run(
             ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "-s", handle.name, url],
-            capture_output=True, text=True, check=True,
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout
     finally:
         os.unlink(handle.name)
@@ -86,7 +90,9 @@ wrk.headers["X-Api-Key"] = "{key}"
 def start_ours(port: int) -> tuple[subprocess.Popen, float]:
     process = subprocess.Popen(
         [sys.executable, "-m", "mockserver", "--port", str(port), "--no-rate-limits", "--synthesis-seconds", "0"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     return process, wait_ready(f"http://127.0.0.1:{port}/_mock/teams", {})
 
@@ -95,7 +101,8 @@ def start_prism(port: int) -> tuple[subprocess.Popen, float]:
     prism = os.environ.get("PRISM") or shutil.which("prism") or "/tmp/prism/node_modules/.bin/prism"
     process = subprocess.Popen(
         [prism, "mock", str(SPEC), "-p", str(port), "-v", "warn"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     key = "al_live_" + "0" * 64
     return process, wait_ready(f"http://127.0.0.1:{port}/v1/characters/{EXAMPLE_ID}", {"X-Api-Key": key})
@@ -136,7 +143,9 @@ def main() -> None:
         base = f"http://127.0.0.1:{ours_port}"
         key = request(f"{base}/_mock/teams")[0]["api_keys"][0]
         character = request(
-            f"{base}/v1/characters", "POST", {"X-Api-Key": key},
+            f"{base}/v1/characters",
+            "POST",
+            {"X-Api-Key": key},
             {"name": "Bench", "generate": True, "attributes": {"age": 30}},
         )
         request(f"{base}/_mock/characters/{character['id']}/status", "PUT", body={"status": "ready"})

@@ -74,7 +74,12 @@ def _kit(name: str, seed: int, max_examples: int, all_layers: bool) -> tuple[boo
     key = TestClient(app).get("/_mock/teams").json()[0]["api_keys"][0]
     started = time.perf_counter()
     options = RunOptions(
-        api_key=key, app=app, seed=seed, max_examples=max_examples, layers=layers, exhaust_rate_limits=True,
+        api_key=key,
+        app=app,
+        seed=seed,
+        max_examples=max_examples,
+        layers=layers,
+        exhaust_rate_limits=True,
         webhook_listen="127.0.0.1:0",  # the webhook checks need a receiver (a free loopback port)
     )
     result = run(options)
@@ -86,9 +91,19 @@ def _st(name: str, rate_limits: bool, seed: int, max_examples: int) -> tuple[boo
 
     port = _free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "tests.mutants.serve", name, "--port", str(port),
-         "--rate-limits", "on" if rate_limits else "off"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "tests.mutants.serve",
+            name,
+            "--port",
+            str(port),
+            "--rate-limits",
+            "on" if rate_limits else "off",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -103,15 +118,32 @@ def _st(name: str, rate_limits: bool, seed: int, max_examples: int) -> tuple[boo
         st = shutil.which("st", path=os.path.dirname(sys.executable)) or "st"
         started = time.perf_counter()
         done = subprocess.run(
-            [st, "run", "openapi.yaml", "--url", url, "-H", f"X-Api-Key: {key}", "--checks", "all",
-             "--max-examples", str(max_examples), "--seed", str(seed), "--no-color"],
-            cwd=ROOT, capture_output=True, text=True, timeout=900,
+            [
+                st,
+                "run",
+                "openapi.yaml",
+                "--url",
+                url,
+                "-H",
+                f"X-Api-Key: {key}",
+                "--checks",
+                "all",
+                "--max-examples",
+                str(max_examples),
+                "--seed",
+                str(seed),
+                "--no-color",
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=900,
         )
         seconds = time.perf_counter() - started
     finally:
         server.terminate()
         server.wait(timeout=10)
-    summary = done.stdout[done.stdout.rfind("Failures:"):] if "Failures:" in done.stdout else ""
+    summary = done.stdout[done.stdout.rfind("Failures:") :] if "Failures:" in done.stdout else ""
     failed = re.findall(r"❌ (.+?): \d+", summary.split("\n\n")[0]) if summary else []
     error = "" if done.returncode in (0, 1) else f"st exited {done.returncode}: {(done.stdout + done.stderr)[-300:]}"
     return done.returncode != 0, failed, seconds, error
@@ -156,8 +188,12 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--jobs", type=int, default=2, help="mutants measured in parallel (default 2: CI's cores)")
-    parser.add_argument("--kit-layers", choices=("needed", "all"), default="needed",
-                        help="the layers each mutant's fault needs (default), or every layer for every mutant")
+    parser.add_argument(
+        "--kit-layers",
+        choices=("needed", "all"),
+        default="needed",
+        help="the layers each mutant's fault needs (default), or every layer for every mutant",
+    )
     parser.add_argument("--kit-max-examples", type=int, default=3)
     parser.add_argument("--st-max-examples", type=int, default=3)
     parser.add_argument("--only", nargs="*", help="only these mutants (class names)")
@@ -180,7 +216,8 @@ def main(argv: list[str] | None = None) -> None:
             print(
                 f"{row.name:<40} kit {'caught' if row.kit_caught else 'missed'} ({row.kit_seconds:4.1f} s)  "
                 f"st {'caught' if row.st_caught else 'missed'} ({row.st_seconds:4.1f} s) {row.st_error}",
-                file=sys.stderr, flush=True,
+                file=sys.stderr,
+                flush=True,
             )
     elapsed = time.perf_counter() - started
 

@@ -45,17 +45,25 @@ async def team_worker(http, team, other, rng, budget, stats, lock) -> None:
         own = team["ids"]
         if action == "create" or (action == "replay_create" and not team["creates"]):
             key = f"c-{rng.getrandbits(64):x}"
-            r = await http.post("/v1/characters", json=BODY, headers={**headers, "Idempotency-Key": key, "Prefer": "outcome=instant"})
+            r = await http.post(
+                "/v1/characters", json=BODY, headers={**headers, "Idempotency-Key": key, "Prefer": "outcome=instant"}
+            )
             if r.status_code == 201:
                 team["creates"][key] = r
                 own.append(r.json()["id"])
                 team["charged"] += 4
         elif action == "replay_create":
             key = rng.choice(list(team["creates"]))
-            r = await http.post("/v1/characters", json=BODY, headers={**headers, "Idempotency-Key": key, "Prefer": "outcome=instant"})
+            r = await http.post(
+                "/v1/characters", json=BODY, headers={**headers, "Idempotency-Key": key, "Prefer": "outcome=instant"}
+            )
             original = team["creates"][key]
             same = (r.status_code, r.content, r.headers.get("content-length"), r.headers.get("aurous-version")) == (
-                original.status_code, original.content, original.headers.get("content-length"), original.headers.get("aurous-version"))
+                original.status_code,
+                original.content,
+                original.headers.get("content-length"),
+                original.headers.get("aurous-version"),
+            )
             stats["replays"] += 1
             stats["replays_differing"] += not same
         elif action in ("get", "save", "patch", "delete") and own:
@@ -88,7 +96,9 @@ async def team_worker(http, team, other, rng, budget, stats, lock) -> None:
                     original = team["images"][key]
                     stats["replays"] += 1
                     stats["replays_differing"] += (r.content, r.headers.get("content-length")) != (
-                        original.content, original.headers.get("content-length"))
+                        original.content,
+                        original.headers.get("content-length"),
+                    )
                 else:
                     team["images"][key] = r
                     team["charged"] += 1
@@ -105,7 +115,15 @@ async def soak(base: str, requests: int, concurrency: int, seed: int) -> None:
         listed = (await http.get("/_mock/teams")).json()
         await http.put("/_mock/fixtures", json={"credits": {"0": START_CREDITS, "1": START_CREDITS}})
         teams = [
-            {"id": t["id"], "key": t["api_keys"][0], "ids": [], "seen": set(), "creates": {}, "images": {}, "charged": 0}
+            {
+                "id": t["id"],
+                "key": t["api_keys"][0],
+                "ids": [],
+                "seen": set(),
+                "creates": {},
+                "images": {},
+                "charged": 0,
+            }
             for t in listed[:2]
         ]
         stats: collections.Counter[str] = collections.Counter()
@@ -128,8 +146,10 @@ async def soak(base: str, requests: int, concurrency: int, seed: int) -> None:
             exact.append(balance == START_CREDITS - team["charged"])
     print(f"{stats['requests']} requests, {concurrency} in flight, two teams, {elapsed:.1f} s")
     print("by status: " + ", ".join(f"{k}×{v}" for k, v in sorted(stats.items()) if k.isdigit()))
-    print(f"5xx: {stats['5xx']}; cross-team leaks: {stats['leaks']} (listed ids nobody created: {stats['unknown_listed']}); credits exact for both teams: {all(exact)}; "
-          f"replays: {stats['replays']}, differing from their original: {stats['replays_differing']}")
+    print(
+        f"5xx: {stats['5xx']}; cross-team leaks: {stats['leaks']} (listed ids nobody created: {stats['unknown_listed']}); credits exact for both teams: {all(exact)}; "
+        f"replays: {stats['replays']}, differing from their original: {stats['replays_differing']}"
+    )
 
 
 def main() -> None:
@@ -143,7 +163,9 @@ def main() -> None:
         port = s.getsockname()[1]
     process = subprocess.Popen(
         [sys.executable, "-m", "mockserver", "--port", str(port), "--clock", "manual", "--no-rate-limits"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
     try:

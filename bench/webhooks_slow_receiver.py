@@ -26,7 +26,7 @@ from pathlib import Path
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from conformance.webhook_receiver import WebhookReceiver  # noqa: E402
+from conformance.webhook_receiver import WebhookReceiver
 
 
 def free_port() -> int:
@@ -39,7 +39,8 @@ def start_mock() -> tuple[subprocess.Popen, str]:
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "mockserver", "--port", str(port), "--clock", "manual", "--no-rate-limits"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
     for _ in range(100):
@@ -57,11 +58,17 @@ def register(client: httpx.Client, url: str, headers: dict[str, str], target: st
     return str(response.json()["id"])
 
 
-def measure(client: httpx.Client, url: str, headers: dict[str, str], endpoints: dict[str, str], name: str, target: str, n: int) -> list[float]:
+def measure(
+    client: httpx.Client, url: str, headers: dict[str, str], endpoints: dict[str, str], name: str, target: str, n: int
+) -> list[float]:
     timings = []
     while len(timings) < n:
         started = time.perf_counter()
-        fire = client.post(f"{url}/v1/webhook_endpoints/{endpoints[name]}/test", json={"event_type": "character.completed"}, headers=headers)
+        fire = client.post(
+            f"{url}/v1/webhook_endpoints/{endpoints[name]}/test",
+            json={"event_type": "character.completed"},
+            headers=headers,
+        )
         read = client.get(f"{url}/v1/webhook_endpoints/{endpoints[name]}", headers=headers)
         elapsed = (time.perf_counter() - started) * 1000
         if fire.status_code == 400 and not read.json()["is_active"]:
@@ -83,7 +90,11 @@ def main() -> None:
         with httpx.Client(timeout=30) as client, WebhookReceiver() as receiver:
             headers = {"X-Api-Key": client.get(url + "/_mock/teams").json()[0]["api_keys"][0]}
             held = receiver.hold("/slow")
-            targets = {"fast": receiver.url("/fast"), "slow": receiver.url("/slow"), "dead": f"http://127.0.0.1:{free_port()}/dead"}
+            targets = {
+                "fast": receiver.url("/fast"),
+                "slow": receiver.url("/slow"),
+                "dead": f"http://127.0.0.1:{free_port()}/dead",
+            }
             endpoints = {name: register(client, url, headers, target) for name, target in targets.items()}
             for name, target in targets.items():
                 measure(client, url, headers, endpoints, name, target, 10)  # warm-up
@@ -94,7 +105,11 @@ def main() -> None:
                     results.setdefault(name, []).extend(
                         measure(client, url, headers, endpoints, name, target, args.requests // batches)
                     )
-            in_flight = len(client.get(url + "/_mock/webhooks/deliveries", params={"status": "in_flight", "endpoint_id": endpoints["slow"]}).json())
+            in_flight = len(
+                client.get(
+                    url + "/_mock/webhooks/deliveries", params={"status": "in_flight", "endpoint_id": endpoints["slow"]}
+                ).json()
+            )
             held.set()
     finally:
         process.terminate()

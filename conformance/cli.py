@@ -29,7 +29,9 @@ def _fixture(value: str) -> tuple[str, str]:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="aurous-conformance", description="Does a deployment honour the Aurous Characters API contract?")
+    parser = argparse.ArgumentParser(
+        prog="aurous-conformance", description="Does a deployment honour the Aurous Characters API contract?"
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     r = commands.add_parser("run", help="run the conformance kit against a target")
     r.add_argument("--base-url", required=True, help="target, e.g. http://127.0.0.1:8000")
@@ -41,32 +43,78 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--html-report", help="write a self-contained HTML report here (default: beside --report, .html)")
     r.add_argument("--seed", type=int, help="Hypothesis seed (printed in the summary; reuse it to reproduce)")
     r.add_argument("--max-examples", type=int, default=10, help="examples per operation and phase (default 10)")
-    r.add_argument("--allow-spend", action="store_true", help="allow requests that cost credits (x-aurous-credit-cost > 0)")
-    r.add_argument("--spend-cap", type=int, default=12,
-                   help="with --allow-spend, at most this many credits for the whole run, every layer (default 12)")
-    r.add_argument("--dry-run", action="store_true", help="print the plan (layers, checks, paid calls, requests per bucket) and send nothing")
-    r.add_argument("--time-budget", type=float, default=600.0,
-                   help="seconds for the whole run (default 600); past it the run stops with partial reports, exit 2")
-    r.add_argument("--strict", action="store_true",
-                   help="fail when required checks were skipped (default: save, idempotency, versioning, isolation)")
-    r.add_argument("--require", action="append", default=[], metavar="CHECK_OR_FAMILY",
-                   help="with --strict: a check name or family that must not be skipped (repeatable)")
-    r.add_argument("--fixture", action="append", type=_fixture, default=[], metavar="STATE=ID",
-                   help="a character already in STATE (repeatable; each is used once)")
-    r.add_argument("--exhaust-rate-limits", action="store_true", default=None,
-                   help="drain a bucket to see a 429 (default: on only for a mock the kit controls, whose clock it can move)")
+    r.add_argument(
+        "--allow-spend", action="store_true", help="allow requests that cost credits (x-aurous-credit-cost > 0)"
+    )
+    r.add_argument(
+        "--spend-cap",
+        type=int,
+        default=12,
+        help="with --allow-spend, at most this many credits for the whole run, every layer (default 12)",
+    )
+    r.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="print the plan (layers, checks, paid calls, requests per bucket) and send nothing",
+    )
+    r.add_argument(
+        "--time-budget",
+        type=float,
+        default=600.0,
+        help="seconds for the whole run (default 600); past it the run stops with partial reports, exit 2",
+    )
+    r.add_argument(
+        "--strict",
+        action="store_true",
+        help="fail when required checks were skipped (default: save, idempotency, versioning, isolation)",
+    )
+    r.add_argument(
+        "--require",
+        action="append",
+        default=[],
+        metavar="CHECK_OR_FAMILY",
+        help="with --strict: a check name or family that must not be skipped (repeatable)",
+    )
+    r.add_argument(
+        "--fixture",
+        action="append",
+        type=_fixture,
+        default=[],
+        metavar="STATE=ID",
+        help="a character already in STATE (repeatable; each is used once)",
+    )
+    r.add_argument(
+        "--exhaust-rate-limits",
+        action="store_true",
+        default=None,
+        help="drain a bucket to see a 429 (default: on only for a mock the kit controls, whose clock it can move)",
+    )
     r.add_argument("--no-exhaust-rate-limits", dest="exhaust_rate_limits", action="store_false")
     r.add_argument("--reset-mock", action="store_true", help="POST /_mock/reset first (the mock only; wipes its state)")
-    r.add_argument("--mock-control", dest="mock_control", action="store_true", default=None,
-                   help="use the mock's /_mock control API (default: only when the base URL is loopback)")
-    r.add_argument("--no-mock-control", dest="mock_control", action="store_false",
-                   help="never use /_mock even if the target answers it")
-    r.add_argument("--layers", default=",".join(ALL_LAYERS), help="comma-separated subset of schema,lifecycle,behaviour")
+    r.add_argument(
+        "--mock-control",
+        dest="mock_control",
+        action="store_true",
+        default=None,
+        help="use the mock's /_mock control API (default: only when the base URL is loopback)",
+    )
+    r.add_argument(
+        "--no-mock-control",
+        dest="mock_control",
+        action="store_false",
+        help="never use /_mock even if the target answers it",
+    )
+    r.add_argument(
+        "--layers", default=",".join(ALL_LAYERS), help="comma-separated subset of schema,lifecycle,behaviour"
+    )
     r.add_argument("--phases", default="examples,coverage,fuzzing,stateful", help="Schemathesis phases to run")
     r.add_argument("--timeout", type=float, default=30.0, help="per-request timeout in seconds")
     r.add_argument("--quiet", action="store_true", help="no progress lines")
-    r.add_argument("--webhook-listen", metavar="HOST:PORT",
-                   help="run a webhook receiver here (an address the target can reach) and check its deliveries")
+    r.add_argument(
+        "--webhook-listen",
+        metavar="HOST:PORT",
+        help="run a webhook receiver here (an address the target can reach) and check its deliveries",
+    )
     return parser
 
 

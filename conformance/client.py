@@ -118,7 +118,9 @@ def curl_line(exchange: Exchange, *, redact: bool = True) -> str:
     line = " ".join(f'"{p}"' if expand else shlex.quote(p) for p, expand in parts)
     if binary:
         # Bytes a shell string cannot hold (NUL, an image): octal escapes printf turns back into the bytes.
-        escaped = "".join(f"\\0{b:03o}" if not 0x20 <= b < 0x7F or b in b"'\\%" else chr(b) for b in exchange.request_body or b"")
+        escaped = "".join(
+            f"\\0{b:03o}" if not 0x20 <= b < 0x7F or b in b"'\\%" else chr(b) for b in exchange.request_body or b""
+        )
         line = f"printf '%b' '{escaped}' | {line}"
     return line
 
@@ -138,7 +140,9 @@ def curl_steps(exchanges: list[Exchange]) -> str:
     lines = []
     for number, exchange in enumerate(exchanges, 1):
         seen = f"HTTP {exchange.status}" if exchange.status is not None else "no answer"
-        lines.append(f"{curl_line(exchange)}  # step {number}/{len(exchanges)}, {exchange.team} team: the kit saw {seen}")
+        lines.append(
+            f"{curl_line(exchange)}  # step {number}/{len(exchanges)}, {exchange.team} team: the kit saw {seen}"
+        )
     return "\n".join(lines)
 
 
@@ -336,9 +340,16 @@ class Client:
     def with_key(self, api_key: str | None, team: str) -> Client:
         """The same target, pacing and log, as another identity."""
         clone = Client(
-            self.base_url, api_key=api_key, team=team, http=self.http, pacer=self.pacer, log=self.log,
-            max_retries_429=self.max_retries_429, default_headers=self.default_headers,
-            costs=self.costs, ledger=self.ledger,
+            self.base_url,
+            api_key=api_key,
+            team=team,
+            http=self.http,
+            pacer=self.pacer,
+            log=self.log,
+            max_retries_429=self.max_retries_429,
+            default_headers=self.default_headers,
+            costs=self.costs,
+            ledger=self.ledger,
         )
         clone._routes = self._routes
         return clone

@@ -1,26 +1,28 @@
 """Facts the kit reads from the contract (``openapi.yaml``) instead of repeating them.
 
-Owns: loading the spec, the rate-limit bucket of each operation (``x-aurous-rate-limit-bucket``), its
-burst (``x-aurous-rate-limit-buckets`` if the spec carries a table, else CONTRACT.md's), credit costs, and
-the known versions. Where the spec is silent the values of CONTRACT.md are used and said so in a comment.
+Owns: loading the spec, the rate-limit bucket of each operation (``x-aurous-rate-limit-bucket``), each
+bucket's burst and refill rate (``x-aurous-rate-limit-buckets``), credit costs, the default and known
+versions (``x-aurous-versions``) and the version pattern (the ``Aurous-Version`` parameter's schema).
+The spec is the only copy of these tables: a spec without them stops the run (``ContractTableMissing``)
+instead of falling back on figures of the kit's own.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from aurous_contract import SPEC_PATH, load_spec
 
-__all__ = ["Contract", "DEFAULT_VERSION", "KNOWN_VERSIONS"]
+__all__ = ["Contract", "ContractTableMissing"]
 
-# CONTRACT.md, Versioning: "the system default 2026-05-15"; known versions 2026-05-15 and 2026-06-19.
-DEFAULT_VERSION = "2026-05-15"
-KNOWN_VERSIONS = ("2026-05-15", "2026-06-19")
-# CONTRACT.md, Rate limits: capacity (burst) per bucket, used when the spec has no table of its own.
-BURSTS = {"characters_get": 240, "characters_post": 60, "characters_synthesize": 12, "images_post": 120}
 HTTP_METHODS = ("get", "post", "put", "patch", "delete")
+
+
+class ContractTableMissing(ValueError):
+    """The spec lacks a table the kit reads (buckets, versions, version pattern): the run cannot start."""
 
 
 @dataclass
@@ -51,37 +53,60 @@ class Contract:
                     contract.operation_ids[key] = operation["operationId"]
         return contract
 
-    def _bucket_table(self) -> dict[str, Any]:
-        table = self.raw.get("x-aurous-rate-limit-buckets")
-        return table if isinstance(table, dict) else {}
+    def _table(self, name: str) -> dict[str, Any]:
+        table = self.raw.get(name)
+        if not isinstance(table, dict) or not table:
+            raise ContractTableMissing(f"{self.path}: the spec has no `{name}` table, which the kit reads")
+        return table
 
-    def burst(self, bucket: str) -> int | None:
-        entry = self._bucket_table().get(bucket)
-        if isinstance(entry, dict) and isinstance(entry.get("burst"), int):
-            return entry["burst"]
-        return BURSTS.get(bucket)
+    def _bucket(self, bucket: str) -> dict[str, Any]:
+        entry = self._table("x-aurous-rate-limit-buckets").get(bucket)
+        if not isinstance(entry, dict) or not isinstance(entry.get("burst"), int):
+            raise ContractTableMissing(
+                f"{self.path}: bucket {bucket!r} is not in `x-aurous-rate-limit-buckets` (with `burst` and "
+                "`sustained_per_minute`)"
+            )
+        return entry
+
+    def burst(self, bucket: str) -> int:
+        return int(self._bucket(bucket)["burst"])
 
     def sustained_per_minute(self) -> dict[str, float]:
-        """bucket -> refill rate; CONTRACT.md's table where the spec has none."""
-        rates = {"characters_get": 120.0, "characters_post": 30.0, "characters_synthesize": 6.0, "images_post": 60.0}
-        for name, entry in self._bucket_table().items():
-            if isinstance(entry, dict) and isinstance(entry.get("sustained_per_minute"), (int, float)):
-                rates[name] = float(entry["sustained_per_minute"])
-        return rates
+        """bucket -> refill rate, from the spec's `x-aurous-rate-limit-buckets`."""
+        table = self._table("x-aurous-rate-limit-buckets")
+        return {name: float(self._bucket(name)["sustained_per_minute"]) for name in table}
+
+    def _versions(self) -> dict[str, Any]:
+        versions = self._table("x-aurous-versions")
+        if not isinstance(versions.get("default"), str) or not versions.get("known"):
+            raise ContractTableMissing(f"{self.path}: `x-aurous-versions` needs `default` and `known`")
+        return versions
 
     @property
     def default_version(self) -> str:
-        versions = self.raw.get("x-aurous-versions") or {}
-        return str(versions.get("default") or DEFAULT_VERSION)
+        return str(self._versions()["default"])
 
     @property
     def known_versions(self) -> tuple[str, ...]:
-        versions = self.raw.get("x-aurous-versions") or {}
-        return tuple(str(v) for v in versions.get("known") or KNOWN_VERSIONS)
+        return tuple(str(v) for v in self._versions()["known"])
+
+    @property
+    def version_pattern(self) -> re.Pattern[str]:
+        """The `Aurous-Version` header's pattern (components.parameters.AurousVersion.schema.pattern)."""
+        parameter = ((self.raw.get("components") or {}).get("parameters") or {}).get("AurousVersion") or {}
+        pattern = (parameter.get("schema") or {}).get("pattern")
+        if not isinstance(pattern, str):
+            raise ContractTableMissing(f"{self.path}: the AurousVersion parameter's schema has no `pattern`")
+        return re.compile(pattern)
+
+    def check_tables(self) -> None:
+        """Raise ContractTableMissing now if any table the kit reads is absent."""
+        self.sustained_per_minute()
+        self.default_version, self.known_versions, self.version_pattern  # noqa: B018 (read for the check)
 
     def error_example_params(self) -> dict[tuple[str, str, int, str], set[str | None]]:
         """(METHOD, route, status, code) -> the `param` values the spec's error examples show for it."""
-        components = (self.raw.get("components") or {})
+        components = self.raw.get("components") or {}
         table: dict[tuple[str, str, int, str], set[str | None]] = {}
 
         def resolve(node: Any) -> Any:
@@ -101,7 +126,7 @@ class Contract:
                     response = resolve(response)
                     if not str(status).isdigit() or int(status) < 400 or not isinstance(response, dict):
                         continue
-                    media = ((response.get("content") or {}).get("application/json") or {})
+                    media = (response.get("content") or {}).get("application/json") or {}
                     for example in (media.get("examples") or {}).values():
                         value = (resolve(example) or {}).get("value") or {}
                         error = value.get("error") if isinstance(value, dict) else None

@@ -256,9 +256,7 @@ class Fixtures:
     def upload_ticket(self, owner: Client | None = None) -> str:
         """An ``upl_`` id with its bytes PUT, ready for an upload-flow create (free)."""
         owner = owner or self.client
-        init = owner.post(
-            "/v1/characters/uploads/init", json_body={"content_type": "image/png", "extension": "png"}
-        )
+        init = owner.post("/v1/characters/uploads/init", json_body={"content_type": "image/png", "extension": "png"})
         ticket = init.json() if init.status in (200, 201) else None
         if not isinstance(ticket, dict) or "upload_url" not in ticket:
             raise Skip(f"upload init did not return an upload ticket (HTTP {init.status})")

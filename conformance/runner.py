@@ -22,7 +22,7 @@ import httpx
 from conformance.budget import SIGNALS_SEEN, STOP, BudgetExhausted, Deadline, Interrupted, RunStopped, TargetGone
 from conformance.checks import REGISTRY, BehaviourCheck, Kit
 from conformance.client import Client, Pacer
-from conformance.contract import Contract
+from conformance.contract import Contract, ContractTableMissing
 from conformance.failures import ContractViolation, Skip
 from conformance.fixtures import STATES, Fixtures, MockControl
 from conformance.results import CheckOutcome, Finding, Layer, LifecycleReport, RunResult, Status
@@ -114,7 +114,11 @@ def plan_ledger(options: RunOptions, mock: MockControl | None) -> SpendLedger:
 def run(options: RunOptions) -> RunResult:
     started = time.perf_counter()
     deadline = Deadline(options.time_budget)
-    contract = Contract.load(options.spec_path)
+    try:
+        contract = Contract.load(options.spec_path)
+        contract.check_tables()  # a spec without the tables stops here, not mid-run
+    except ContractTableMissing as exc:
+        raise UsageError(str(exc)) from None
     for state in options.fixtures:
         if state not in STATES:
             raise UsageError(f"--fixture {state}=…: unknown state (one of {', '.join(STATES)})")
@@ -139,8 +143,13 @@ def run(options: RunOptions) -> RunResult:
         on_wait=on_wait,
     )
     costs = CostTable(contract.credit_costs)
-    client = Client(options.base_url, api_key=options.api_key, http=http, pacer=pacer, buckets=contract.buckets, costs=costs)
-    result = RunResult(target=options.base_url if options.app is None else f"in-process ASGI app ({options.base_url})", seed=options.seed)
+    client = Client(
+        options.base_url, api_key=options.api_key, http=http, pacer=pacer, buckets=contract.buckets, costs=costs
+    )
+    result = RunResult(
+        target=options.base_url if options.app is None else f"in-process ASGI app ({options.base_url})",
+        seed=options.seed,
+    )
 
     def emit(outcome: CheckOutcome) -> None:
         result.outcomes.append(outcome)
@@ -173,23 +182,35 @@ def run(options: RunOptions) -> RunResult:
             found = mock.other_team_key(options.api_key)
             if found is not None:
                 other_key = found[0]
-                kit_notes.append(f"Second team for the isolation checks taken from /_mock/teams: {found[1].get('name') or found[1].get('id')}.")
+                kit_notes.append(
+                    f"Second team for the isolation checks taken from /_mock/teams: {found[1].get('name') or found[1].get('id')}."
+                )
         if options.reset_mock:
             mock.reset()
             kit_notes.append("The mock was reset (--reset-mock) before the run.")
     else:
         kit_notes.append(
             "Clock seen: the target's real clock; the kit did not use /_mock (mock control off"
-            + ("" if options.use_mock_control is not None else ": the base URL is not loopback; --mock-control turns it on")
+            + (
+                ""
+                if options.use_mock_control is not None
+                else ": the base URL is not loopback; --mock-control turns it on"
+            )
             + "), so it moved no clock and reset nothing."
         )
-    exhaust = options.exhaust_rate_limits if options.exhaust_rate_limits is not None else (mock is not None and mock.can_advance)
+    exhaust = (
+        options.exhaust_rate_limits
+        if options.exhaust_rate_limits is not None
+        else (mock is not None and mock.can_advance)
+    )
     webhook_listen = options.webhook_listen
     if webhook_listen is None and mock is not None and options.app is None and is_loopback(options.base_url):
         # A mock on this machine can reach a receiver on loopback, so the webhook checks need no flag there.
         # Not for other targets: a real deployment cannot deliver to this machine's 127.0.0.1.
         webhook_listen = "127.0.0.1:0"
-        kit_notes.append("Webhook receiver on 127.0.0.1 (the target is a local mock); --webhook-listen sets another address.")
+        kit_notes.append(
+            "Webhook receiver on 127.0.0.1 (the target is a local mock); --webhook-listen sets another address."
+        )
     other = client.with_key(other_key, "other team") if other_key else None
     other_pinned = (mock.team_of(other_key) or {}).get("pinned_version") if mock is not None and other_key else None
     result.spend = {"allowed": ledger.allowed, "cap": ledger.cap, "planned_max": ledger.cap if ledger.allowed else 0}
@@ -222,7 +243,9 @@ def run(options: RunOptions) -> RunResult:
         if "schema" in options.layers:
             t0 = time.perf_counter()
             say("schema layer: Schemathesis phases " + ", ".join(options.phases))
-            _run_schema(options, contract, client, other, pacer, emit, result, say, ledger, costs, deadline, expected_wait)
+            _run_schema(
+                options, contract, client, other, pacer, emit, result, say, ledger, costs, deadline, expected_wait
+            )
             result.timings["schema"] = time.perf_counter() - t0
             if result.stats.get("schema", {}).get("interrupted"):
                 raise KeyboardInterrupt
@@ -233,8 +256,11 @@ def run(options: RunOptions) -> RunResult:
                 result.notes.append(
                     f"Schema layer stopped at its share of the time budget ({result.timings['schema']:.0f} s) so "
                     "the named checks could run; phases: "
-                    + ", ".join(f"{name} {status}" for name, status in phases.items() if name in (
-                        "examples", "coverage", "fuzzing", "stateful"))
+                    + ", ".join(
+                        f"{name} {status}"
+                        for name, status in phases.items()
+                        if name in ("examples", "coverage", "fuzzing", "stateful")
+                    )
                     + ". Its checks judged only what it sent."
                 )
             if result.stats.get("schema", {}).get("transport_errors"):
@@ -321,10 +347,7 @@ def _apply_strict(options: RunOptions, result: RunResult) -> None:
     if not options.strict:
         return
     wanted = set(options.required or STRICT_FAMILIES)
-    missing = [
-        o for o in result.outcomes
-        if o.status == Status.SKIPPED and (o.name in wanted or o.family in wanted)
-    ]
+    missing = [o for o in result.outcomes if o.status == Status.SKIPPED and (o.name in wanted or o.family in wanted)]
     result.strict_failures = [f"{o.layer.value}/{o.name}: {o.reason}" for o in missing]
 
 
@@ -341,11 +364,13 @@ def probe_target(client: Client) -> None:
         raise TargetUnreachable(f"{client.base_url} is unreachable: {exc}") from exc
     body = anonymous.json()
     marks = [
-        name for name, present in (
+        name
+        for name, present in (
             ("JSON error envelope", isinstance(body, dict) and isinstance(body.get("error"), dict)),
             ("Aurous-Request-Id", anonymous.header("aurous-request-id") is not None),
             ("Aurous-Version", anonymous.header("aurous-version") is not None),
-        ) if present
+        )
+        if present
     ]
     content_type = anonymous.header("content-type") or "no content type"
     if anonymous.status in (404, 405):
@@ -381,7 +406,9 @@ def schema_exclusions(contract: Contract, ledger: SpendLedger, costs: CostTable)
     return out
 
 
-def expected_schema_requests(contract: Contract, options: RunOptions, excluded: dict[str, str], max_examples: int) -> dict[str, int]:
+def expected_schema_requests(
+    contract: Contract, options: RunOptions, excluded: dict[str, str], max_examples: int
+) -> dict[str, int]:
     """bucket -> about how many requests the schema layer sends (max_examples cases per operation and phase)."""
     phases = [p for p in options.phases if p in ("examples", "coverage", "fuzzing", "stateful")]
     per_bucket: dict[str, int] = {}
@@ -432,7 +459,9 @@ def size_schema_layer(
     )
 
 
-def _run_schema(options, contract, client, other, pacer, emit, result, say, ledger, costs, deadline, expected_wait=None) -> None:  # type: ignore[no-untyped-def]
+def _run_schema(
+    options, contract, client, other, pacer, emit, result, say, ledger, costs, deadline, expected_wait=None
+) -> None:  # type: ignore[no-untyped-def]
     from conformance.schema_layer import SchemaLayerOptions, run_schema_layer
 
     excluded = schema_exclusions(contract, ledger, costs)
@@ -465,6 +494,7 @@ def _run_schema(options, contract, client, other, pacer, emit, result, say, ledg
         buckets=client.bucket_for,
         request_timeout=options.timeout,
         known_versions=contract.known_versions,
+        version_pattern=contract.version_pattern,
         progress=say,
         costs=costs,
         ledger=ledger,
@@ -489,7 +519,11 @@ def _run_schema(options, contract, client, other, pacer, emit, result, say, ledg
 
 
 def _run_checks(
-    kit: Kit, checks: Iterable[BehaviourCheck], layer: Layer, say: Callable[[str], None], deadline: Deadline | None = None
+    kit: Kit,
+    checks: Iterable[BehaviourCheck],
+    layer: Layer,
+    say: Callable[[str], None],
+    deadline: Deadline | None = None,
 ) -> Iterable[CheckOutcome]:
     for check in checks:
         if deadline is not None:
@@ -512,7 +546,13 @@ def _run_checks(
             if exchange is not None and exchange in steps:
                 steps = steps[: steps.index(exchange) + 1]  # up to the exchange that shows the break
             outcome.findings.append(
-                Finding(title=violation.title, message=violation.message, rule=violation.rule, exchange=exchange, steps=steps)
+                Finding(
+                    title=violation.title,
+                    message=violation.message,
+                    rule=violation.rule,
+                    exchange=exchange,
+                    steps=steps,
+                )
             )
         except httpx.HTTPError as exc:
             _still_there(kit.client, f"at {layer.value}/{check.name}")
@@ -523,7 +563,10 @@ def _run_checks(
             outcome.status, outcome.reason = Status.ERROR, traceback.format_exc(limit=3)
         outcome.duration = time.perf_counter() - started
         outcome.requests = len(kit.client.log) - mark
-        say(f"  {outcome.status.value:<7} {check.name}" + (f" ({outcome.reason})" if outcome.status == Status.SKIPPED else ""))
+        say(
+            f"  {outcome.status.value:<7} {check.name}"
+            + (f" ({outcome.reason})" if outcome.status == Status.SKIPPED else "")
+        )
         yield outcome
 
 
@@ -579,14 +622,19 @@ def describe_plan(options: RunOptions) -> str:
             name = bucket.get("upload_flow") if isinstance(bucket, dict) else bucket
             # About max_examples cases per operation and phase (the coverage phase may send more).
             per_bucket[str(name)] = per_bucket.get(str(name), 0) + options.max_examples * len(phases)
-        lines += ["", f"schema layer: Schemathesis phases {', '.join(phases)}, about {options.max_examples} cases per operation and phase"]
+        lines += [
+            "",
+            f"schema layer: Schemathesis phases {', '.join(phases)}, about {options.max_examples} cases per operation and phase",
+        ]
         for op, why in excluded.items():
             lines.append(f"  left out: {op} ({why})")
         lines.append("  expected requests per rate-limit bucket (estimate):")
         for name, count in sorted(per_bucket.items()):
             burst = contract.burst(name) or 0
             wait = max(0.0, (count - burst) * 60.0 / rates[name]) if name in rates else 0.0
-            lines.append(f"    {name:<22} ~{count:>4}  (burst {burst}, {rates.get(name, 0):.0f}/min: ~{wait:.0f} s of waiting on a real deployment)")
+            lines.append(
+                f"    {name:<22} ~{count:>4}  (burst {burst}, {rates.get(name, 0):.0f}/min: ~{wait:.0f} s of waiting on a real deployment)"
+            )
     for layer in ("lifecycle", "behaviour"):
         if layer not in options.layers:
             continue

@@ -20,12 +20,13 @@ import schemathesis
 from schemathesis.config import SchemathesisConfig
 from schemathesis.engine import events
 from schemathesis.engine import from_schema as engine_for
+from schemathesis.schemas import BaseSchema
 
-from conformance.checks.response import ACTIVE, CUSTOM_CHECKS, SchemaRun
 from conformance.budget import BudgetExhausted, Interrupted
+from conformance.checks.response import ACTIVE, CUSTOM_CHECKS, SchemaRun
 from conformance.client import Client, Pacer
-from conformance.spend import CostTable, SpendLedger
 from conformance.results import CheckOutcome, Finding, Layer, Status
+from conformance.spend import CostTable, SpendLedger
 
 __all__ = ["SchemaLayerOptions", "run_schema_layer", "SCHEMATHESIS_CHECKS"]
 
@@ -82,7 +83,6 @@ STATE_DEPENDENT: dict[str, set[tuple[int, str]]] = {
 # A well-formed `Aurous-Version` the schema's pattern admits may still be unknown: 400 unknown_version is
 # the contract's answer (the schema cannot list the known versions without making unknown ones invalid).
 EVERYWHERE = {(409, "idempotency_key_in_use"), (429, "too_many_requests"), (400, "unknown_version")}
-VERSION_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # Cross-field rules the spec states in an operation's description, not its JSON Schema: (status, code, param).
 # openapi.yaml, create: "`generate: true` without `attributes`: 400 `missing_field`, `param: attributes`".
 CROSS_FIELD: dict[str, set[tuple[int, str, str]]] = {
@@ -104,7 +104,9 @@ class SchemaLayerOptions:
     pacer: Pacer | None = None
     buckets: Callable[[str, str, Any], str | None] | None = None
     request_timeout: float = 30.0
-    known_versions: tuple[str, ...] = ("2026-05-15", "2026-06-19")
+    # From the spec (Contract.known_versions, Contract.version_pattern): the kit keeps no copy.
+    known_versions: tuple[str, ...] = ()
+    version_pattern: re.Pattern[str] | None = None
     progress: Callable[[str], None] | None = None
     stats: dict[str, Any] = field(default_factory=dict)
     # Credits: without them every case is free to send (tests); the runner always passes both.
@@ -123,7 +125,9 @@ def build_config(options: SchemaLayerOptions) -> SchemathesisConfig:
     checks: dict[str, Any] = {name: {"enabled": True} for name in SCHEMATHESIS_CHECKS}
     checks.update({name: {"enabled": False} for name in DISABLED_CHECKS})
     checks.update({check.__name__: {"enabled": True} for check in CUSTOM_CHECKS})
-    phases = {name: {"enabled": name in options.phases} for name in ("examples", "coverage", "fuzzing", "stateful")}
+    phases: dict[str, dict[str, Any]] = {
+        name: {"enabled": name in options.phases} for name in ("examples", "coverage", "fuzzing", "stateful")
+    }
     phases["stateful"]["max-steps"] = max(2, options.stateful_max_steps)
     data: dict[str, Any] = {
         "base-url": options.base_url,
@@ -166,7 +170,10 @@ def _blamed_parameter_is_invalid(case: Any, response: Any) -> bool:
     param = _error(response).get("param")
     if response.status_code != 400 or not isinstance(param, str):
         return False
-    sent = {**{k.lower(): v for k, v in (case.headers or {}).items()}, **{k.lower(): v for k, v in (case.query or {}).items()}}
+    sent = {
+        **{k.lower(): v for k, v in (case.headers or {}).items()},
+        **{k.lower(): v for k, v in (case.query or {}).items()},
+    }
     for parameter in case.operation.iter_parameters():
         if parameter.name.lower() == param.lower() and parameter.name.lower() in sent:
             return not parameter.is_valid(sent[parameter.name.lower()])
@@ -189,7 +196,7 @@ def _filter_failure(context: Any, failure: Any, case: Any, response: Any) -> boo
     return pair not in allowed
 
 
-def _known_versions_only(known: tuple[str, ...]) -> Callable[[Any, Any], Any]:
+def _known_versions_only(known: tuple[str, ...], pattern: re.Pattern[str]) -> Callable[[Any, Any], Any]:
     """A `map_headers` hook: a random well-formed date becomes a known version.
 
     Otherwise nearly every generated request carries an unknown version and stops at the 400, so fuzzing
@@ -202,7 +209,7 @@ def _known_versions_only(known: tuple[str, ...]) -> Callable[[Any, Any], Any]:
             return headers
         for name in list(headers):
             value = headers[name]
-            if name.lower() == "aurous-version" and isinstance(value, str) and VERSION_PATTERN.match(value):
+            if name.lower() == "aurous-version" and isinstance(value, str) and pattern.match(value):
                 if value not in known:
                     headers[name] = known[sum(map(ord, value)) % len(known)]
         return headers
@@ -212,7 +219,7 @@ def _known_versions_only(known: tuple[str, ...]) -> Callable[[Any, Any], Any]:
 
 def run_schema_layer(options: SchemaLayerOptions) -> tuple[list[CheckOutcome], dict[str, Any]]:
     config = build_config(options)
-    schema = schemathesis.openapi.from_path(options.spec_path, config=config)
+    schema: BaseSchema = schemathesis.openapi.from_path(options.spec_path, config=config)
     if options.app is not None:
         schema.app = options.app
     schema = schema.include(path_regex="^/v1/").exclude(path_regex="/content$")
@@ -222,7 +229,9 @@ def run_schema_layer(options: SchemaLayerOptions) -> tuple[list[CheckOutcome], d
     if options.excluded:
         schema = schema.exclude(operation_id=sorted(options.excluded))
     schema.hooks.register_hook_with_name(_filter_failure, "filter_failure")
-    schema.hooks.register_hook_with_name(_known_versions_only(options.known_versions), "map_headers")
+    if options.known_versions and options.version_pattern is not None:
+        hook = _known_versions_only(options.known_versions, options.version_pattern)
+        schema.hooks.register_hook_with_name(hook, "map_headers")
 
     pacer = options.pacer
 
@@ -323,7 +332,9 @@ def run_schema_layer(options: SchemaLayerOptions) -> tuple[list[CheckOutcome], d
                             findings[node.name][key] = _finding(node.name, failure, node.failure_info, interaction)
                 if options.progress and scenarios % 10 == 0:
                     options.progress(f"schema: {scenarios} scenarios, {requests} requests")
-            elif isinstance(event, events.Interrupted) and "budget" not in stream_box and "interrupted" not in stream_box:
+            elif (
+                isinstance(event, events.Interrupted) and "budget" not in stream_box and "interrupted" not in stream_box
+            ):
                 stream_box["interrupted"] = True  # SIGINT/SIGTERM, not the kit's own stop at the deadline
             elif isinstance(event, events.NonFatalError):
                 if "connect" in repr(event.value).lower() or "timeout" in repr(event.value).lower():
@@ -366,14 +377,25 @@ def run_schema_layer(options: SchemaLayerOptions) -> tuple[list[CheckOutcome], d
         )
     for message in errors:
         outcomes.append(
-            CheckOutcome(layer=Layer.SCHEMA, name="schemathesis_engine", family="schemathesis", status=Status.ERROR, reason=message)
+            CheckOutcome(
+                layer=Layer.SCHEMA,
+                name="schemathesis_engine",
+                family="schemathesis",
+                status=Status.ERROR,
+                reason=message,
+            )
         )
     stats = {
-        "phases": phases, "scenarios": scenarios, "requests": requests, "seconds": round(elapsed, 2), "seed": config.seed,
+        "phases": phases,
+        "scenarios": scenarios,
+        "requests": requests,
+        "seconds": round(elapsed, 2),
+        "seed": config.seed,
         "excluded_operations": dict(options.excluded),
         "neutralised_paid_cases": len(neutralised),
         "neutralised_examples": sorted(set(neutralised))[:10],
-        "stopped_at_deadline": "budget" in stream_box or (options.deadline is not None and time.monotonic() >= options.deadline),
+        "stopped_at_deadline": "budget" in stream_box
+        or (options.deadline is not None and time.monotonic() >= options.deadline),
         "interrupted": bool(stream_box.get("interrupted")),
         "transport_errors": stream_box.get("transport_errors", 0),
     }
@@ -425,16 +447,26 @@ def _finding(name: str, failure: Any, info: Any, interaction: Any) -> Finding:
     if interaction is not None:
         request = interaction.request
         body = request.body.decode("utf-8", errors="replace") if request.body else ""
-        request_text = f"{request.method} {request.uri}\n" + "\n".join(
-            f"{k}: {v[0] if isinstance(v, list) else v}" for k, v in request.headers.items()
-            if k.lower() not in ("x-api-key", "authorization")
-        ) + (f"\n\n{body[:2000]}" if body else "")
+        request_text = (
+            f"{request.method} {request.uri}\n"
+            + "\n".join(
+                f"{k}: {v[0] if isinstance(v, list) else v}"
+                for k, v in request.headers.items()
+                if k.lower() not in ("x-api-key", "authorization")
+            )
+            + (f"\n\n{body[:2000]}" if body else "")
+        )
         if interaction.response is not None:
             response = interaction.response
-            response_text = f"HTTP {response.status_code}\n" + "\n".join(
-                f"{k}: {v[0] if isinstance(v, list) else v}" for k, v in response.headers.items()
-            ) + "\n\n" + response.content[:2000].decode("utf-8", errors="replace")
-    curl = _curl_of(interaction) or _redact_curl((info.code_sample or "").replace("Reproduce with:", "").strip() or None)
+            response_text = (
+                f"HTTP {response.status_code}\n"
+                + "\n".join(f"{k}: {v[0] if isinstance(v, list) else v}" for k, v in response.headers.items())
+                + "\n\n"
+                + response.content[:2000].decode("utf-8", errors="replace")
+            )
+    curl = _curl_of(interaction) or _redact_curl(
+        (info.code_sample or "").replace("Reproduce with:", "").strip() or None
+    )
     return Finding(
         title=f"{failure.title} ({failure.operation})" if failure.operation else failure.title,
         # Some Schemathesis failures (a 5xx) carry no message: say what was seen rather than nothing.
@@ -454,7 +486,9 @@ def _curl_of(interaction: Any) -> str | None:
     if request is None:
         return None
     headers = {k: (v[0] if isinstance(v, list) else v) for k, v in request.headers.items()}
-    return curl_line(Exchange(method=request.method, url=request.uri, request_headers=headers, request_body=request.body))
+    return curl_line(
+        Exchange(method=request.method, url=request.uri, request_headers=headers, request_body=request.body)
+    )
 
 
 def _seen(interaction: Any) -> str | None:

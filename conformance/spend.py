@@ -38,7 +38,9 @@ class CostTable:
     def route_of(self, method: str, path: str) -> tuple[str, Any] | None:
         bare = path.split("?", 1)[0]
         # Literal routes first: /v1/characters/uploads/init must not match /v1/characters/{id}.
-        matches = [(route, cost) for m, route, pattern, cost in self._routes if m == method.upper() and pattern.match(bare)]
+        matches = [
+            (route, cost) for m, route, pattern, cost in self._routes if m == method.upper() and pattern.match(bare)
+        ]
         matches.sort(key=lambda rc: rc[0].count("{"))
         return matches[0] if matches else None
 

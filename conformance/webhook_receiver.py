@@ -49,7 +49,7 @@ class WebhookReceiver:
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
 
-            def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
+            def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length) if length else b""
                 path = self.path.split("?", 1)[0]
@@ -95,6 +95,7 @@ class WebhookReceiver:
 
     def url(self, path: str = "/") -> str:
         host = self.server.server_address[0]
+        assert isinstance(host, str)  # an AF_INET/AF_INET6 server's address
         return f"http://{host}:{self.port}{path}"
 
     # -- behaviour ----------------------------------------------------------------------------------------

@@ -38,7 +38,7 @@ def main() -> None:
     failures_left = [args.fail]
 
     class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # noqa: N802
+        def do_POST(self) -> None:
             body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
             ok = verify(args.secret, self.headers.get("Aurous-Webhook-Signature", ""), body)
             event = json.loads(body) if ok else {}
@@ -53,8 +53,11 @@ def main() -> None:
             if status == 200:
                 seen.add(event["id"])
             obj = event.get("data", {}).get("object", {})
-            print(f"{status} {event.get('type', 'BAD SIGNATURE')} {event.get('id', '')} "
-                  f"{obj.get('id', '')} {obj.get('status', '')} ref={obj.get('client_reference_id')}{duplicate}", flush=True)
+            print(
+                f"{status} {event.get('type', 'BAD SIGNATURE')} {event.get('id', '')} "
+                f"{obj.get('id', '')} {obj.get('status', '')} ref={obj.get('client_reference_id')}{duplicate}",
+                flush=True,
+            )
             self.send_response(status)
             self.send_header("Content-Length", "0")
             self.end_headers()

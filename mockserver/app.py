@@ -1,8 +1,19 @@
-"""create_app(settings): the only wiring of the mock server.
+"""create_app(settings): the only wiring of the mock server, top to bottom.
 
 Connexion routes and validates from ``openapi.yaml`` (the public API) and ``control/control.yaml``
 (the /_mock API); the gateway (gateway.py) sits in front of Connexion's exception layer and applies the
 contract's cross-cutting rules; every error, whoever raises it, leaves through ``envelope``.
+
+The middleware, outermost first (each ``add_middleware`` below lands just inside the previous one):
+
+    StateFileMiddleware   (with --state-file; lifespan only) periodic and shutdown writes
+    Cors                  every response, gateway errors included, gets the CORS headers
+    RequestLogMiddleware  sees the final status; reads the team from the gateway's context
+    Gateway               request id, 401, 429, version, 413, Idempotency-Key; asks faults.active once
+    RefImages             the PNGs behind refs[].url
+    HostGuard             (with an allow-list: the CLI on loopback) /_mock only for allowed Host names
+    ControlGuard          (with --control-token) /_mock needs X-Mock-Token; the gateway renders its 401
+    SwaggerPage           /docs/: our page, Connexion's files
 """
 
 from __future__ import annotations
@@ -11,6 +22,7 @@ import logging
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -18,10 +30,10 @@ from connexion import AsyncApp
 from connexion.datastructures import MediaTypeDict
 from connexion.exceptions import ProblemException
 from connexion.lifecycle import ConnexionRequest, ConnexionResponse
-from connexion.middleware import MiddlewarePosition
+from connexion.middleware import ConnexionMiddleware, MiddlewarePosition
+from connexion.middleware.security import SecurityMiddleware
 from connexion.options import SwaggerUIOptions
 from connexion.spec import OpenAPISpecification
-from connexion.security import ApiKeySecurityHandler, BearerSecurityHandler
 from connexion.validators import VALIDATOR_MAP
 from starlette.exceptions import HTTPException
 
@@ -31,9 +43,11 @@ from mockserver.api import characters
 from mockserver.auth import KeyRing
 from mockserver.clock import ManualClock, SystemClock
 from mockserver.context import CURRENT
+from mockserver.control.facade import MockControl
+from mockserver.control.guard import ControlGuard
+from mockserver.control.hosts import HostGuard
+from mockserver.cors import Cors
 from mockserver.docs_page import SwaggerPage
-from mockserver.frontend import FrontendKit, prepare_settings
-from mockserver.handlers import CONTROL_HANDLERS, PUBLIC_HANDLERS, TableResolver
 from mockserver.domain.errors import (
     AurousError,
     InvalidRequest,
@@ -43,15 +57,20 @@ from mockserver.domain.errors import (
     UnsupportedMediaType,
 )
 from mockserver.domain.service import CharactersService, ServiceSettings
+from mockserver.faults import Faults
+from mockserver.fixtures import Fixtures, load_fixture_data
 from mockserver.gateway import Gateway
+from mockserver.handlers import CONTROL_HANDLERS, PUBLIC_HANDLERS, TableResolver
 from mockserver.idempotency import IdempotencyCache
 from mockserver.ids import new_request_id
 from mockserver.operations import OperationIndex
+from mockserver.persistence import StateFile, StateFileError, StateFileMiddleware
 from mockserver.ratelimit import RateLimiter
 from mockserver.refimages import PREFIX as REF_IMAGES_PREFIX
 from mockserver.refimages import RefImages
+from mockserver.requestlog import RequestLog, RequestLogMiddleware
 from mockserver.serialization import JSONIFIER
-from mockserver.settings import Settings
+from mockserver.settings import Settings, apply_config
 from mockserver.store import Store
 from mockserver.validation import ContractJSONBodyValidator, ContractParameterValidator
 from mockserver.versioning import Versions
@@ -68,20 +87,9 @@ FAST_HANDLERS = {
 }
 
 
-def _authenticated_by_gateway(*_args: Any, **_kwargs: Any) -> dict[str, str]:
-    # The gateway has already authenticated the request (and answered 401 otherwise); Connexion's
-    # security layer only needs to hear that the credentials are good.
-    return {"sub": CURRENT.get().team_id}
-
-
-class _GatewayApiKey(ApiKeySecurityHandler):
-    def _resolve_func(self, security_scheme: Any) -> Any:
-        return _authenticated_by_gateway
-
-
-class _GatewayBearer(BearerSecurityHandler):
-    def _resolve_func(self, security_scheme: Any) -> Any:
-        return _authenticated_by_gateway
+# Connexion's own stack minus its SecurityMiddleware: the gateway authenticates every request (and
+# answers 401 itself), so Connexion is not asked to do it a second time.
+_CONNEXION_MIDDLEWARES = [m for m in ConnexionMiddleware.default_middlewares if m is not SecurityMiddleware]
 
 
 def _validator_map() -> dict[str, Any]:
@@ -170,11 +178,44 @@ def _trusting_shipped_contract(spec_path: Path) -> Iterator[None]:
         yield
         return
     original = OpenAPISpecification._validate_spec
-    OpenAPISpecification._validate_spec = classmethod(lambda cls, spec: None)  # type: ignore[method-assign]
+    OpenAPISpecification._validate_spec = classmethod(lambda cls, spec: None)
     try:
         yield
     finally:
-        OpenAPISpecification._validate_spec = original  # type: ignore[method-assign]
+        OpenAPISpecification._validate_spec = original
+
+
+def prepare_settings(settings: Settings) -> tuple[Settings, dict[str, Any] | None]:
+    """Read the fixtures (if any); fixtures that bring their own teams replace the configured ones."""
+    if settings.fixtures is None:
+        return settings, None
+    data = load_fixture_data(settings.fixtures)
+    if "teams" in data:
+        settings = replace(settings, teams=apply_config(settings, {"teams": data["teams"]}).teams)
+    return settings, data
+
+
+def _open_state_file(settings: Settings, service: Any, clock: Any, control: MockControl) -> StateFile | None:
+    """Without --state-file: seed from the fixtures. With it: locked and proven writable first; a file that
+    exists wins over the fixtures; a bad one stops the start (StateFileError); a fresh start is written at once."""
+    if settings.state_file is None:
+        control.seed()
+        return None
+    state_file = StateFile(settings.state_file, service, clock, settings.durability)
+    state_file.open()
+    try:
+        if not state_file.load():
+            control.seed()
+            try:
+                state_file.save()
+            except OSError as exc:
+                raise StateFileError(f"cannot write the state file {settings.state_file}: {exc}") from None
+    except BaseException:
+        state_file.close()
+        raise
+    state_file.start_journal()
+    control.state_file = state_file
+    return state_file
 
 
 def create_app(settings: Settings | None = None) -> AsyncApp:
@@ -201,26 +242,36 @@ def create_app(settings: Settings | None = None) -> AsyncApp:
     )
     limiter = RateLimiter(index.buckets, enabled=settings.rate_limits)
     idempotency = IdempotencyCache(max_entries=settings.idempotency_max_keys)
-    # Issue 4: CORS, request log, faults, fixtures, state file, control token (see frontend.py).
-    kit = FrontendKit(
-        settings,
-        fixture_data,
+
+    # The control API's one facade, with what it resets: fixtures, fault dice, request log.
+    fixtures = None
+    if fixture_data is not None:
+        fixtures = Fixtures(fixture_data, settings.teams, default_version=index.default_version)
+        fixtures.check_buckets(limiter.buckets)
+    faults = Faults(settings.faults)
+    requests = RequestLog(settings.request_log_size)
+    control = MockControl(
         service=service,
         clock=clock,
         limiter=limiter,
         idempotency=idempotency,
         default_version=index.default_version,
+        faults=faults,
+        requests=requests,
+        fixtures=fixtures,
+        clock_kind=settings.clock,
     )
+    state_file = _open_state_file(settings, service, clock, control)  # else seeded from the fixtures
 
-    # Issue 13: webhook endpoints per team; deliveries on a worker thread, timed by the mock's clock.
+    # Webhook endpoints per team; deliveries on a worker thread, timed by the mock's clock.
     webhooks, webhook_worker = install_webhooks(service, clock, real_clock=settings.clock != "manual")
-    kit.control.webhooks = webhooks
+    control.webhooks = webhooks
 
     app = AsyncApp(
         __name__,
         jsonifier=JSONIFIER,
         validator_map=_validator_map(),
-        security_map={"apiKey": _GatewayApiKey, "bearer": _GatewayBearer},
+        middlewares=list(_CONNEXION_MIDDLEWARES),
     )
     with _trusting_shipped_contract(spec_path):
         app.add_api(
@@ -242,27 +293,39 @@ def create_app(settings: Settings | None = None) -> AsyncApp:
         (Exception, _on_unexpected),
     ):
         app.add_error_handler(exception, handler)
-    kit.add_outer_middleware(app)
+
+    # The middleware, outermost first (the module docstring draws the stack).
+    before_exception = MiddlewarePosition.BEFORE_EXCEPTION
+    if state_file is not None:
+        app.add_middleware(
+            StateFileMiddleware, position=before_exception, state_file=state_file, interval=settings.state_save_seconds
+        )
+    app.add_middleware(Cors, position=before_exception, origins=settings.cors_origins)
+    app.add_middleware(RequestLogMiddleware, position=before_exception, log=requests)
     app.add_middleware(
         Gateway,
-        position=MiddlewarePosition.BEFORE_EXCEPTION,
+        position=before_exception,
         index=index,
         keyring=KeyRing(settings.teams),
-        versions=Versions(index.default_version, index.known_versions),
+        versions=Versions(index.default_version, index.known_versions, index.version_pattern),
         limiter=limiter,
         idempotency=idempotency,
         clock=clock,
         service=service,
-        control=kit.control,
+        control=control,
         fast_handlers=FAST_HANDLERS if settings.fast_lane else None,
-        faults=kit.faults,
+        faults=faults,
     )
-    # Inside the gateway (request id, envelope): the PNGs behind refs[].url.
-    app.add_middleware(RefImages, position=MiddlewarePosition.BEFORE_EXCEPTION, service=service, clock=clock)
-    kit.add_inner_middleware(app)
-    app.add_middleware(SwaggerPage, position=MiddlewarePosition.BEFORE_SWAGGER)  # /docs/: our page, Connexion's files
+    app.add_middleware(RefImages, position=before_exception, service=service, clock=clock)
+    if settings.allowed_hosts is not None:
+        app.add_middleware(HostGuard, position=before_exception, allowed=settings.allowed_hosts)
+    if settings.control_token:
+        app.add_middleware(ControlGuard, position=before_exception, token=settings.control_token)
+    app.add_middleware(SwaggerPage, position=MiddlewarePosition.BEFORE_SWAGGER)
+
     # Exposed for tests and tools running in-process (the control API offers the same over HTTP).
-    app.state = type("MockState", (), {})()  # type: ignore[attr-defined]
-    app.state.service, app.state.clock, app.state.settings = service, clock, settings  # type: ignore[attr-defined]
-    app.state.webhooks, app.state.webhook_worker = webhooks, webhook_worker  # type: ignore[attr-defined]
+    app.state = type("MockState", (), {})()
+    app.state.service, app.state.clock, app.state.settings = service, clock, settings
+    app.state.webhooks, app.state.webhook_worker = webhooks, webhook_worker
+    app.state.default_version = index.default_version
     return app

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
-__all__ = ["Clock", "ManualClock", "SystemClock", "epoch"]
+__all__ = ["Clock", "ManualClock", "SystemClock"]
 
 
 class Clock(Protocol):
@@ -67,11 +67,6 @@ class ManualClock:
 
     def __repr__(self) -> str:
         return f"ManualClock({self._now.isoformat()!r})"
-
-
-def epoch(dt: datetime) -> float:
-    """Seconds since the Unix epoch, as the rate limiter and idempotency cache count time."""
-    return dt.timestamp()
 
 
 def _aware_utc(dt: datetime) -> datetime:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from mockserver.domain.model import Team
-    from mockserver.domain.service import CharactersService
+    from mockserver.domain.service import CharactersService, RequestedOutcome
 
 
 @dataclass(slots=True)
@@ -25,7 +25,7 @@ class RequestContext:
     # The /_mock facade (control/facade.py), for the control routes only.
     control: Any = None
     # Per-request outcome override (the `Prefer` header), e.g. "fail" or "instant"; None = configured default.
-    outcome: str | None = None
+    outcome: RequestedOutcome | None = None
 
     @property
     def team_id(self) -> str:

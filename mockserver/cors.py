@@ -33,7 +33,9 @@ EXPOSED_HEADERS = (
     "Retry-After",
 )
 _METHODS = b"GET, POST, PUT, PATCH, DELETE, OPTIONS"
-_DEFAULT_ALLOWED_HEADERS = b"X-Api-Key, Authorization, Content-Type, Aurous-Version, Idempotency-Key, Prefer, X-Mock-Token"
+_DEFAULT_ALLOWED_HEADERS = (
+    b"X-Api-Key, Authorization, Content-Type, Aurous-Version, Idempotency-Key, Prefer, X-Mock-Token"
+)
 _EXPOSE = ", ".join(EXPOSED_HEADERS).encode()
 
 

@@ -18,22 +18,14 @@ import random
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
-from mockserver.domain.errors import RateLimited, ServerError
+from mockserver.domain.errors import BadGateway, RateLimited, ServerError, ServiceUnavailable
 
 __all__ = ["FaultSettings", "Faults"]
 
 ERROR_STATUSES = (500, 502, 503)
 
 
-class _BadGateway(ServerError):
-    status = 502
-
-
-class _Unavailable(ServerError):
-    status = 503
-
-
-_SERVER_ERRORS: dict[int, type[ServerError]] = {500: ServerError, 502: _BadGateway, 503: _Unavailable}
+_SERVER_ERRORS: dict[int, type[ServerError]] = {500: ServerError, 502: BadGateway, 503: ServiceUnavailable}
 
 
 @dataclass(frozen=True)
@@ -49,9 +41,9 @@ class FaultSettings:
 
     @property
     def active(self) -> bool:
-        return bool(
-            self.latency_ms or self.latency_jitter_ms or self.error_rate or self.rate_limit_rate
-        ) or bool(self.synthesis_failure_rate)
+        return bool(self.latency_ms or self.latency_jitter_ms or self.error_rate or self.rate_limit_rate) or bool(
+            self.synthesis_failure_rate
+        )
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -120,8 +112,12 @@ class Faults:
             roll = dice.random()
             if roll < s.rate_limit_rate and bucket is not None:
                 rate_headers[:] = [(n, b"0" if n == b"x-ratelimit-remaining" else v) for n, v in rate_headers]
-                raise RateLimited(bucket, s.retry_after, f"Too many requests in the {bucket} rate-limit bucket "
-                                  f"(injected by the mock's faults); retry after {s.retry_after} s.")
+                raise RateLimited(
+                    bucket,
+                    s.retry_after,
+                    f"Too many requests in the {bucket} rate-limit bucket "
+                    f"(injected by the mock's faults); retry after {s.retry_after} s.",
+                )
             if s.rate_limit_rate <= roll < s.rate_limit_rate + s.error_rate:
                 raise _SERVER_ERRORS[s.error_status]("The server failed (injected by the mock's faults); retry later.")
         if s.synthesis_failure_rate and context.outcome is None and dice.random() < s.synthesis_failure_rate:

@@ -36,6 +36,7 @@ from mockserver.domain.errors import (
     RateLimited,
     ServerError,
 )
+from mockserver.domain.service import RequestedOutcome
 from mockserver.idempotency import Conflict, IdempotencyCache, Replay, StoredResponse, fingerprint
 from mockserver.ids import new_request_id
 from mockserver.operations import Operation, OperationIndex
@@ -61,14 +62,17 @@ _BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 _CONTENT_TYPE_JSON = (b"content-type", b"application/json")
 
 
-def _outcome_from_prefer(value: bytes | None) -> str | None:
+_PREFERRED_OUTCOMES: dict[str, RequestedOutcome] = {"succeed": "succeed", "fail": "fail", "instant": "instant"}
+
+
+def _outcome_from_prefer(value: bytes | None) -> RequestedOutcome | None:
     """`Prefer: outcome=fail` (or `instant`, `succeed`): a per-request synthesis outcome, as Prism's Prefer."""
     if not value:
         return None
     for part in value.decode("latin-1").split(","):
         name, _, choice = part.strip().partition("=")
-        if name.strip().lower() == "outcome" and choice.strip() in ("succeed", "fail", "instant"):
-            return choice.strip()
+        if name.strip().lower() == "outcome" and choice.strip() in _PREFERRED_OUTCOMES:
+            return _PREFERRED_OUTCOMES[choice.strip()]
     return None
 
 
@@ -156,7 +160,15 @@ class Gateway:
                 return
             operation, path_params = matched
             await self._serve(
-                scope, receive, send_with_headers, operation, path_params, headers, requested_version, context, rate_headers
+                scope,
+                receive,
+                send_with_headers,
+                operation,
+                path_params,
+                headers,
+                requested_version,
+                context,
+                rate_headers,
             )
         except AurousError as error:
             if started:

@@ -19,7 +19,7 @@ from connexion.exceptions import ResolverError
 from connexion.resolver import Resolver
 
 from mockserver.api import balance, characters, images, uploads, webhooks
-from mockserver.control import frontend_routes, routes, webhook_routes
+from mockserver.control import routes
 
 Handler = Callable[..., Any]
 
@@ -53,25 +53,25 @@ CONTROL_HANDLERS: Mapping[str, Handler] = {
     "advanceClock": routes.advance_clock,
     "inspectCharacter": routes.inspect_character,
     "forceCharacterStatus": routes.force_status,
-    "listAllCharacters": frontend_routes.list_characters,
-    "listRequests": frontend_routes.list_requests,
-    "clearRequests": frontend_routes.clear_requests,
-    "getFaults": frontend_routes.get_faults,
-    "setFaults": frontend_routes.set_faults,
-    "clearFaults": frontend_routes.clear_faults,
-    "getSettings": frontend_routes.get_settings,
-    "updateSettings": frontend_routes.update_settings,
-    "listScenarios": frontend_routes.list_scenarios,
-    "loadScenario": frontend_routes.load_scenario,
-    "putFixtures": frontend_routes.put_fixtures,
-    "listWebhookDeliveries": webhook_routes.list_deliveries,
-    "getWebhookDelivery": webhook_routes.get_delivery,
-    "redeliverWebhook": webhook_routes.redeliver,
-    "sendWebhookEvent": webhook_routes.send_event,
-    "listAllWebhookEndpoints": webhook_routes.list_endpoints,
-    "getWebhookFaults": webhook_routes.get_faults,
-    "setWebhookFaults": webhook_routes.set_faults,
-    "clearWebhookFaults": webhook_routes.clear_faults,
+    "listAllCharacters": routes.list_characters,
+    "listRequests": routes.list_requests,
+    "clearRequests": routes.clear_requests,
+    "getFaults": routes.get_faults,
+    "setFaults": routes.set_faults,
+    "clearFaults": routes.clear_faults,
+    "getSettings": routes.get_settings,
+    "updateSettings": routes.update_settings,
+    "listScenarios": routes.list_scenarios,
+    "loadScenario": routes.load_scenario,
+    "putFixtures": routes.put_fixtures,
+    "listWebhookDeliveries": routes.list_webhook_deliveries,
+    "getWebhookDelivery": routes.get_webhook_delivery,
+    "redeliverWebhook": routes.redeliver_webhook,
+    "sendWebhookEvent": routes.send_webhook_event,
+    "listAllWebhookEndpoints": routes.list_webhook_endpoints,
+    "getWebhookFaults": routes.get_webhook_faults,
+    "setWebhookFaults": routes.set_webhook_faults,
+    "clearWebhookFaults": routes.clear_webhook_faults,
 }
 
 

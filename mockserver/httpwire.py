@@ -23,14 +23,12 @@ from mockserver import envelope
 from mockserver.domain.errors import InvalidRequest
 from mockserver.ids import new_request_id
 
-__all__ = ["EnvelopeH11Protocol", "parser_error_response", "protocol_class"]
+__all__ = ["parser_error_response", "protocol_class"]
 
 logger = logging.getLogger("mockserver")
 
-DEFAULT_VERSION = "2026-05-15"  # the system default version; no team is known before a request parses
 
-
-def parser_error_response(msg: str, version: str = DEFAULT_VERSION) -> bytes:
+def parser_error_response(msg: str, version: str) -> bytes:
     """The whole HTTP/1.1 response for a request that could not be parsed: status line, headers, envelope."""
     request_id = new_request_id()
     error = InvalidRequest(
@@ -50,25 +48,22 @@ def parser_error_response(msg: str, version: str = DEFAULT_VERSION) -> bytes:
 
 class _EnvelopeOnParserError:
     transport: asyncio.Transport
+    # The spec's system default (protocol_class sets it): no team is known before a request parses.
+    default_version: str
 
     def send_400_response(self, msg: str) -> None:
         logger.info("refused a request the HTTP parser could not read: %s", msg)
-        self.transport.write(parser_error_response(msg))
+        self.transport.write(parser_error_response(msg, self.default_version))
         self.transport.close()
 
 
-class EnvelopeH11Protocol(_EnvelopeOnParserError, H11Protocol):
-    pass
-
-
-def protocol_class() -> type[asyncio.Protocol]:
+def protocol_class(default_version: str) -> type[asyncio.Protocol]:
     """httptools when installed (uvicorn's own preference), else h11; both with the envelope on errors."""
+    base: type[asyncio.Protocol]
     try:
         from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+
+        base = HttpToolsProtocol
     except ImportError:
-        return EnvelopeH11Protocol
-
-    class EnvelopeHttpToolsProtocol(_EnvelopeOnParserError, HttpToolsProtocol):
-        pass
-
-    return EnvelopeHttpToolsProtocol
+        base = H11Protocol
+    return type(f"Envelope{base.__name__}", (_EnvelopeOnParserError, base), {"default_version": default_version})

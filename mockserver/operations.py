@@ -20,6 +20,13 @@ _METHODS = ("get", "put", "post", "delete", "patch")
 _PARAM = re.compile(r"\{([^}/]+)\}")
 
 
+def _required(spec: Mapping[str, Any], name: str) -> Mapping[str, Any]:
+    table = spec.get(name)
+    if not isinstance(table, Mapping) or not table:
+        raise ValueError(f"the spec has no `{name}` table, which the mock reads")
+    return table
+
+
 @dataclass(frozen=True)
 class Operation:
     operation_id: str
@@ -80,7 +87,7 @@ class OperationIndex:
 
         self.buckets = {
             name: BucketSpec(sustained_per_minute=figures["sustained_per_minute"], burst=figures["burst"])
-            for name, figures in spec.get("x-aurous-rate-limit-buckets", {}).items()
+            for name, figures in _required(spec, "x-aurous-rate-limit-buckets").items()
         }
         # Credits per operationId (the service's key), from `x-aurous-credit-cost`; on create, the
         # synthesize flow's figure (the upload flow is free).
@@ -92,9 +99,11 @@ class OperationIndex:
                 cost = cost.get("synthesize_flow")
             if isinstance(cost, int) and cost > 0:
                 self.credit_costs[operation_id] = cost
-        versions = spec.get("x-aurous-versions", {})
-        self.default_version: str = versions.get("default", "2026-05-15")
-        self.known_versions: tuple[str, ...] = tuple(versions.get("known", [self.default_version]))
+        # The spec is the only copy of these tables: a spec without them cannot drive the mock.
+        versions = _required(spec, "x-aurous-versions")
+        self.default_version: str = versions["default"]
+        self.known_versions: tuple[str, ...] = tuple(versions["known"])
+        self.version_pattern: str = spec["components"]["parameters"]["AurousVersion"]["schema"]["pattern"]
 
     def match(self, method: str, path: str) -> tuple[Operation, dict[str, str]] | None:
         """The operation for this request, or None when the path is not in the contract.

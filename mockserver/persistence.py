@@ -105,7 +105,7 @@ class StateFile:
         self._lock_fd = fd
         if self.durability == "durable":
             try:
-                self._journal = open(self.journal_path, "a", encoding="utf-8")  # noqa: SIM115 - held until close()
+                self._journal = open(self.journal_path, "a", encoding="utf-8")
             except OSError as exc:
                 self.close()
                 raise StateFileError(f"cannot write the journal {self.journal_path}: {exc.strerror or exc}") from None
@@ -156,7 +156,7 @@ class StateFile:
         except ValueError as exc:
             raise StateFileError(f"state file {path} is corrupt (not JSON: {exc}); {advice}") from None
         if not isinstance(data, dict) or data.get("kind") != KIND:
-            raise StateFileError(f"state file {path} is not an Aurous mock state file (no \"kind\": \"{KIND}\"); {advice}")
+            raise StateFileError(f'state file {path} is not an Aurous mock state file (no "kind": "{KIND}"); {advice}')
         if data.get("format") != SNAPSHOT_FORMAT:
             raise StateFileError(
                 f"state file {path} has format {data.get('format')!r}, this mock reads format {SNAPSHOT_FORMAT}; {advice}"

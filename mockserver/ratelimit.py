@@ -12,9 +12,8 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from types import MappingProxyType
 
-__all__ = ["CONTRACT_BUCKETS", "BucketSpec", "Decision", "RateLimiter"]
+__all__ = ["BucketSpec", "Decision", "RateLimiter"]
 
 _EPSILON = 1e-9  # float refill arithmetic must not turn an exact token into 0.9999999
 
@@ -27,17 +26,6 @@ class BucketSpec:
     @property
     def per_second(self) -> float:
         return self.sustained_per_minute / 60.0
-
-
-# The contract's buckets (CONTRACT.md, "Rate limits"); app.py may build its own from the spec.
-CONTRACT_BUCKETS: Mapping[str, BucketSpec] = MappingProxyType(
-    {
-        "characters_get": BucketSpec(120, 240),
-        "characters_post": BucketSpec(30, 60),
-        "characters_synthesize": BucketSpec(6, 12),
-        "images_post": BucketSpec(60, 120),
-    }
-)
 
 
 @dataclass(frozen=True, slots=True)

@@ -88,5 +88,8 @@ def redact_query(query: str) -> str:
         return query
     pairs = parse_qsl(query, keep_blank_values=True)
     return urlencode(
-        [(name, REDACTED if _SECRET_NAME.search(name) or _SECRET_VALUE.search(value) else value) for name, value in pairs]
+        [
+            (name, REDACTED if _SECRET_NAME.search(name) or _SECRET_VALUE.search(value) else value)
+            for name, value in pairs
+        ]
     )

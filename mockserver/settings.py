@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import tomllib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -68,8 +68,7 @@ class Settings:
     # Serve retrieve and save straight from the gateway (see gateway.py); off = every request via Connexion.
     fast_lane: bool = True
     spec_path: Path | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
-    # For frontend developers (mockserver/frontend.py wires them; README "Using the mock from a browser").
+    # For frontend developers (app.create_app wires them; README "Using the mock from a browser").
     cors_origins: tuple[str, ...] = ()  # allowed browser origins; empty = any localhost origin; "*" = any
     control_token: str | None = None  # when set, /_mock needs X-Mock-Token: <token>
     state_file: Path | None = None  # keep the state across restarts

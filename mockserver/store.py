@@ -109,10 +109,6 @@ class Store:
         for character_id in reversed(self._team_ids.get(team_id, [])):
             yield characters[character_id]
 
-    def list_live(self, team_id: str) -> list[Character]:
-        characters = self._characters
-        return [characters[character_id] for character_id in reversed(self._live_ids.get(team_id, []))]
-
     def page_newest_first(self, team_id: str, *, before: str | None, limit: int) -> tuple[list[Character], bool]:
         """Up to ``limit`` live rows older than ``before`` (all when None), newest first; and whether more remain.
 
@@ -146,9 +142,6 @@ class Store:
         self._uploads[upload.id] = upload
         if self.journal is not None:
             self.journal("upload", upload)
-
-    def get_image(self, image_id: str) -> Image | None:
-        return self._images.get(image_id)
 
     def put_image(self, image: Image) -> None:
         self._images[image.id] = image
@@ -263,10 +256,17 @@ def _remove(ids: list[str], character_id: str) -> None:
 
 def _checked_credits(credits: Any) -> dict[str, int]:
     if not isinstance(credits, Mapping):
-        raise ValueError(f"credits: must be an object of team id -> whole number of credits, got {type(credits).__name__}")
+        raise ValueError(
+            f"credits: must be an object of team id -> whole number of credits, got {type(credits).__name__}"
+        )
     checked: dict[str, int] = {}
     for team_id, value in credits.items():
-        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) or value != int(value):
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or not math.isfinite(value)
+            or value != int(value)
+        ):
             raise ValueError(f"credits.{team_id}: must be a whole number, got {value!r}")
         if value < 0:
             raise ValueError(f"credits.{team_id}: must be 0 or more, got {value!r}")

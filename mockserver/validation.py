@@ -51,13 +51,17 @@ def error_for(error: ValidationError) -> InvalidRequest:
     """The contract error for one jsonschema failure (the most relevant one, as jsonschema ranks them)."""
     location = list(error.absolute_path)
     keyword = error.validator
+    # jsonschema types these as "maybe unset"; for the two keywords below they are the schema's values.
+    instance: Any = error.instance
+    schema: Any = error.schema
     if keyword == "required":
-        missing = next(name for name in error.validator_value if name not in error.instance)
+        required: Any = error.validator_value
+        missing = next(name for name in required if name not in instance)
         field = param_path([*location, missing])
         return InvalidRequest(f"Missing required field {field}.", code="missing_field", param=field)
     if keyword == "additionalProperties":
-        allowed = set(error.schema.get("properties", {}))
-        extra = next(name for name in error.instance if name not in allowed)
+        allowed = set(schema.get("properties", {}))
+        extra = next(name for name in instance if name not in allowed)
         field = param_path([*location, extra])
         return InvalidRequest(
             f"Unknown field {field}: allowed fields here are {', '.join(sorted(allowed)) or 'none'}.",
@@ -92,9 +96,11 @@ class ContractJSONBodyValidator(JSONRequestBodyValidator):
         try:
             body = json.loads(raw.decode(self._encoding))
         except (UnicodeDecodeError, LookupError):
-            raise InvalidRequest(f"The request body is not valid {self._encoding} text.", code="invalid_format")
+            raise InvalidRequest(
+                f"The request body is not valid {self._encoding} text.", code="invalid_format"
+            ) from None
         except ValueError as exc:
-            raise InvalidRequest(f"The request body is not valid JSON: {exc}.", code="invalid_format")
+            raise InvalidRequest(f"The request body is not valid JSON: {exc}.", code="invalid_format") from None
         if body is None and not self._nullable:
             # An explicit JSON `null`; an absent body (optional bodies) is None too but never gets here.
             raise InvalidRequest("The request body must be a JSON object, not null.", code="invalid_format")

@@ -11,20 +11,21 @@ from collections.abc import Collection
 
 from mockserver.domain.errors import InvalidRequest, UnknownVersion
 
-_VERSION_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}")
 HEADER = "Aurous-Version"
 
 
 class Versions:
-    def __init__(self, default: str, known: Collection[str]) -> None:
+    def __init__(self, default: str, known: Collection[str], pattern: str) -> None:
+        """All three from the spec (``OperationIndex``): its versions table and the header's pattern."""
         self.default = default
         self.known = frozenset(known)
+        self.shape = re.compile(pattern)
 
     def resolve(self, requested: str | None, pinned: str | None) -> str:
         """The version to apply; raises for a malformed or unknown requested version."""
         if requested is None:
             return pinned or self.default
-        if _VERSION_SHAPE.fullmatch(requested) is None:
+        if self.shape.fullmatch(requested) is None:
             raise InvalidRequest(
                 f"Aurous-Version must be a date in the form YYYY-MM-DD; got {requested!r}.",
                 code="invalid_format",

@@ -4,7 +4,17 @@
 response-level Schemathesis checks the schema layer adds to Schemathesis's own.
 """
 
-from conformance.checks import envelope, idempotency, isolation, lifecycle, listing, ratelimit, save, versioning, webhooks
+from conformance.checks import (
+    envelope,
+    idempotency,
+    isolation,
+    lifecycle,
+    listing,
+    ratelimit,
+    save,
+    versioning,
+    webhooks,
+)
 from conformance.checks.base import REGISTRY, BehaviourCheck, Kit
 from conformance.checks.response import CUSTOM_CHECKS
 

@@ -133,11 +133,11 @@ def envelope(exchange: Exchange) -> dict[str, Any]:
     if set(body) != {"error"} or not isinstance(error, dict):
         raise MalformedErrorEnvelope(f"top-level keys {sorted(body)}; expected exactly ['error']", exchange=exchange)
     if set(error) != ENVELOPE_KEYS:
-        raise MalformedErrorEnvelope(
-            f"error keys {sorted(error)}; expected {sorted(ENVELOPE_KEYS)}", exchange=exchange
-        )
+        raise MalformedErrorEnvelope(f"error keys {sorted(error)}; expected {sorted(ENVELOPE_KEYS)}", exchange=exchange)
     if error["type"] not in ERROR_TYPES:
-        raise MalformedErrorEnvelope(f"error type {error['type']!r} is not one of {sorted(ERROR_TYPES)}", exchange=exchange)
+        raise MalformedErrorEnvelope(
+            f"error type {error['type']!r} is not one of {sorted(ERROR_TYPES)}", exchange=exchange
+        )
     if error["doc_url"] != f"https://docs.aurous-labs.com/errors#{error['code']}":
         raise MalformedErrorEnvelope(
             f"doc_url {error['doc_url']!r}; expected https://docs.aurous-labs.com/errors#{error['code']}",

@@ -49,13 +49,13 @@ def missing_api_key_is_401_missing_api_key(kit: Kit) -> None:
 @behaviour("envelope")
 def invalid_api_key_is_401_invalid_api_key(kit: Kit) -> None:
     """Failures: HTTP 401 with `type: authentication` (a well-formed key no team owns: `invalid_api_key`)."""
-    exchange = kit.client.get(
-        "/v1/characters", auth=False, headers={"X-Api-Key": "al_live_" + "0" * 64}
-    )
+    exchange = kit.client.get("/v1/characters", auth=False, headers={"X-Api-Key": "al_live_" + "0" * 64})
     expect_status(exchange, 401, "unknown API key")
     error = envelope(exchange)
     if error["type"] != "authentication" or error["code"] not in ("invalid_api_key", "revoked_api_key"):
-        raise WrongErrorCode(f"got {error['type']!r}/{error['code']!r}; expected authentication/invalid_api_key", exchange=exchange)
+        raise WrongErrorCode(
+            f"got {error['type']!r}/{error['code']!r}; expected authentication/invalid_api_key", exchange=exchange
+        )
 
 
 @behaviour("envelope")

@@ -60,7 +60,9 @@ def same_key_and_body_replays_the_cached_response(kit: Kit) -> None:
 def same_key_with_another_body_is_409(kit: Kit) -> None:
     """Same key + different body or route: 409, code `idempotency_key_in_use`."""
     key = _key()
-    first = _original(_create(kit, {"name": "First", "upload_ids": [kit.fixtures.upload_ticket()]}, key), "first create")
+    first = _original(
+        _create(kit, {"name": "First", "upload_ids": [kit.fixtures.upload_ticket()]}, key), "first create"
+    )
     expect_status(first, 201, "upload-flow create with an Idempotency-Key")
     second = _create(kit, {"name": "Second", "upload_ids": [kit.fixtures.upload_ticket()]}, key)
     if second.status == 201:
@@ -91,7 +93,9 @@ def keys_are_scoped_per_team(kit: Kit) -> None:
     expect_status(mine, 201, "create with an Idempotency-Key")
     theirs = _create(kit, {"name": "Theirs", "upload_ids": [kit.fixtures.upload_ticket(other)]}, key, client=other)
     if theirs.status == 409 or theirs.header("aurous-idempotent-replayed") == "true":
-        raise IdempotencyBroken(f"another team's use of the key was treated as ours (HTTP {theirs.status})", exchange=theirs)
+        raise IdempotencyBroken(
+            f"another team's use of the key was treated as ours (HTTP {theirs.status})", exchange=theirs
+        )
     expect_status(theirs, 201, "another team's create under the same key")
     other.delete(f"/v1/characters/{theirs.json()['id']}")
 

@@ -41,7 +41,9 @@ def other_team_404_is_indistinguishable_from_unknown_id(kit: Kit) -> None:
     theirs = kit.other.get(f"/v1/characters/{character['id']}")  # type: ignore[union-attr]
     unknown = kit.other.get(f"/v1/characters/{UNKNOWN_ID}")  # type: ignore[union-attr]
     if theirs.status != unknown.status:
-        raise CrossTeamLeak(f"other team's id gives {theirs.status}, unknown id gives {unknown.status}", exchange=theirs)
+        raise CrossTeamLeak(
+            f"other team's id gives {theirs.status}, unknown id gives {unknown.status}", exchange=theirs
+        )
     a, b = envelope(theirs), envelope(unknown)
     if (a["type"], a["code"], a["param"]) != (b["type"], b["code"], b["param"]):
         raise WrongErrorCode(

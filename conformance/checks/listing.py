@@ -116,7 +116,9 @@ def patch_on_synthesizing_is_400_invalid_request_error(kit: Kit) -> None:
     `invalid_request_error` (spec DECISION), and nothing changes."""
     character = kit.character("synthesizing")
     exchange = kit.client.patch(f"/v1/characters/{character['id']}", json_body={"name": "Too early"})
-    expect_error(exchange, 400, code="invalid_request_error", type="invalid_request", doing="PATCH a synthesizing character")
+    expect_error(
+        exchange, 400, code="invalid_request_error", type="invalid_request", doing="PATCH a synthesizing character"
+    )
 
 
 @behaviour("updates")

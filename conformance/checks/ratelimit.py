@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 
-from conformance.checks.base import UNKNOWN_ID, Kit, behaviour, envelope, expect_status
+from conformance.checks.base import UNKNOWN_ID, Kit, behaviour, envelope
 from conformance.failures import RateLimitHeadersBroken, RateLimitResponseBroken, Skip
 
 __all__: list[str] = []
@@ -51,7 +51,9 @@ def list_and_retrieve_draw_on_the_characters_get_bucket(kit: Kit) -> None:
     exchange = kit.client.get("/v1/characters", params={"limit": 1})
     limit, _, _ = _headers(exchange)
     if burst is not None and limit != burst:
-        raise RateLimitHeadersBroken(f"X-RateLimit-Limit {limit} on list; characters_get has burst {burst}", exchange=exchange)
+        raise RateLimitHeadersBroken(
+            f"X-RateLimit-Limit {limit} on list; characters_get has burst {burst}", exchange=exchange
+        )
 
 
 @behaviour("ratelimit")
@@ -81,7 +83,9 @@ def rate_limit_reset_is_epoch_seconds(kit: Kit) -> None:
     exchange = kit.client.get("/v1/characters", params={"limit": 1})
     raw = exchange.header("x-ratelimit-reset")
     if raw is None or not raw.isdigit():
-        raise RateLimitHeadersBroken(f"X-RateLimit-Reset is {raw!r}; expected an integer epoch second", exchange=exchange)
+        raise RateLimitHeadersBroken(
+            f"X-RateLimit-Reset is {raw!r}; expected an integer epoch second", exchange=exchange
+        )
     # Epoch seconds of 2001-09-09 .. 2286-11-20 have 10 digits; milliseconds 13, a delay a few.
     if not 10**9 <= int(raw) < 10**10:
         raise RateLimitHeadersBroken(
@@ -100,7 +104,7 @@ def exhausted_bucket_is_429_with_retry_after(kit: Kit) -> None:
             "exhausting a bucket burns the team's quota (and then waits for it to refill): pass "
             "--exhaust-rate-limits (free against a mock on --clock manual)"
         )
-    burst = kit.contract.burst("characters_post") or 60
+    burst = kit.contract.burst("characters_post")
     refused = None
     for _ in range(burst + 5):
         exchange = kit.client.post(f"/v1/characters/{UNKNOWN_ID}/save", pace=False)
@@ -117,14 +121,17 @@ def exhausted_bucket_is_429_with_retry_after(kit: Kit) -> None:
         if (error["type"], error["code"]) != ("rate_limit", "too_many_requests"):
             raise RateLimitResponseBroken(f"429 with {error['type']!r}/{error['code']!r}", exchange=refused)
         if "characters_post" not in (error.get("message") or ""):
-            raise RateLimitResponseBroken(f"429 message {error['message']!r} does not name the bucket", exchange=refused)
+            raise RateLimitResponseBroken(
+                f"429 message {error['message']!r} does not name the bucket", exchange=refused
+            )
         retry_after = refused.header("retry-after")
         if retry_after is None or not retry_after.isdigit():
             raise RateLimitResponseBroken(f"Retry-After is {retry_after!r}; expected seconds", exchange=refused)
         # characters_post refills 30/min: one token within 2 s; a value over a minute is not seconds.
         if int(retry_after) > 60:
             raise RateLimitResponseBroken(
-                f"Retry-After is {retry_after} for a bucket that refills a token every 2 s: not seconds", exchange=refused
+                f"Retry-After is {retry_after} for a bucket that refills a token every 2 s: not seconds",
+                exchange=refused,
             )
         _, remaining, _ = _headers(refused)
         if remaining != 0:

@@ -70,7 +70,9 @@ def aurous_error_envelope(ctx: Any, response: Any, case: Any) -> bool | None:
     if "problem+json" in content_type or not isinstance(body, dict) or set(body) != {"error"}:
         raise MalformedErrorEnvelope(f"HTTP {response.status_code} ({content_type}) body is not the Aurous envelope")
     if not isinstance(body["error"], dict) or set(body["error"]) != ENVELOPE_KEYS:
-        raise MalformedErrorEnvelope(f"error keys {sorted(body['error']) if isinstance(body['error'], dict) else body['error']!r}")
+        raise MalformedErrorEnvelope(
+            f"error keys {sorted(body['error']) if isinstance(body['error'], dict) else body['error']!r}"
+        )
     return None
 
 
@@ -111,7 +113,9 @@ def aurous_rate_limit_headers(ctx: Any, response: Any, case: Any) -> bool | None
     if response.status_code in (404, 405) and case.meta is not None and not case.meta.generation.mode.is_positive:
         return None
     _run().saw("aurous_rate_limit_headers")  # type: ignore[union-attr]
-    missing = [h for h in ("x-ratelimit-limit", "x-ratelimit-remaining", "x-ratelimit-reset") if _header(response, h) is None]
+    missing = [
+        h for h in ("x-ratelimit-limit", "x-ratelimit-remaining", "x-ratelimit-reset") if _header(response, h) is None
+    ]
     if missing:
         raise RateLimitHeadersBroken(f"missing {', '.join(missing)} on HTTP {response.status_code}")
     return None

@@ -39,10 +39,14 @@ def save_moves_reviewing_to_ready(kit: Kit) -> None:
     expect_status(exchange, 200, "save on a reviewing character")
     saved = character_body(exchange)
     if saved["status"] != "ready" or saved["id"] != character["id"]:
-        raise IllegalTransition(f"save returned {saved['id']} with status {saved['status']!r}; expected ready", exchange=exchange)
+        raise IllegalTransition(
+            f"save returned {saved['id']} with status {saved['status']!r}; expected ready", exchange=exchange
+        )
     after = kit.snapshot(character["id"])
     if after["status"] != "ready":
-        raise IllegalTransition(f"after save a GET shows status {after['status']!r}; expected ready", exchange=kit.client.log[-1])
+        raise IllegalTransition(
+            f"after save a GET shows status {after['status']!r}; expected ready", exchange=kit.client.log[-1]
+        )
 
 
 @behaviour("save", needs=("reviewing",))
@@ -135,12 +139,18 @@ def character_is_usable_on_images_only_after_save(kit: Kit) -> None:
     character = kit.character("reviewing")
     before = kit.client.post("/v1/images", json_body={"prompt": "a portrait", "character_id": character["id"]})
     if before.status != 400:
-        raise NotUsableOnImages(f"a reviewing character was accepted on POST /v1/images (HTTP {before.status})", exchange=before)
-    expect_error(before, 400, code="character_not_ready", param="character_id", doing="images with a reviewing character")
+        raise NotUsableOnImages(
+            f"a reviewing character was accepted on POST /v1/images (HTTP {before.status})", exchange=before
+        )
+    expect_error(
+        before, 400, code="character_not_ready", param="character_id", doing="images with a reviewing character"
+    )
     expect_status(_save(kit, character["id"]), 200, "save")
     after = kit.client.post("/v1/images", json_body={"prompt": "a portrait", "character_id": character["id"]})
     if after.status != 202:
-        raise NotUsableOnImages(f"a saved character was refused on POST /v1/images (HTTP {after.status})", exchange=after)
+        raise NotUsableOnImages(
+            f"a saved character was refused on POST /v1/images (HTTP {after.status})", exchange=after
+        )
 
 
 @behaviour("save", needs=("reviewing",))
@@ -181,7 +191,9 @@ def saved_character_never_returns_to_reviewing(kit: Kit) -> None:
     expect_status(regen, 200, "regenerate one ref of a saved character")
     final = kit.fixtures.wait_for_synthesis(character["id"])
     if final.get("status") == "reviewing":
-        raise IllegalTransition("a saved character returned to reviewing after a regenerate", exchange=kit.client.log[-1])
+        raise IllegalTransition(
+            "a saved character returned to reviewing after a regenerate", exchange=kit.client.log[-1]
+        )
     if final.get("status") != "ready":
         raise IllegalTransition(f"after regenerate a saved character is {final.get('status')!r}; expected ready")
 
@@ -196,7 +208,9 @@ def save_deletes_temporary_upload_bytes(kit: Kit) -> None:
     expect_status(_save(kit, character["id"]), 200, "save")
     inside = kit.mock.inspect(character["id"]) or {}
     if inside.get("temp_upload_bytes") not in (0, None, [], {}):
-        raise IllegalTransition(f"after save the mock still holds temp_upload_bytes={inside.get('temp_upload_bytes')!r}")
+        raise IllegalTransition(
+            f"after save the mock still holds temp_upload_bytes={inside.get('temp_upload_bytes')!r}"
+        )
 
 
 @behaviour("save")

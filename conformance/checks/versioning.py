@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from conformance.checks.base import UNKNOWN_ID, Kit, behaviour, character_body, expect_error, expect_status
-from conformance.contract import DEFAULT_VERSION, KNOWN_VERSIONS
 from conformance.failures import FrozenVersionChanged, VersionNotHonoured
 
 __all__: list[str] = []
@@ -26,9 +25,12 @@ def absent_version_applies_the_teams_pin(kit: Kit) -> None:
         echoed = _echo(exchange)
         if pin is not None:
             if echoed != pin:
-                raise VersionNotHonoured(f"{client.team}: echoed {echoed!r}; the team is pinned to {pin}", exchange=exchange)
-        elif echoed not in KNOWN_VERSIONS:
-            raise VersionNotHonoured(f"echoed {echoed!r}, not a known version {KNOWN_VERSIONS}", exchange=exchange)
+                raise VersionNotHonoured(
+                    f"{client.team}: echoed {echoed!r}; the team is pinned to {pin}", exchange=exchange
+                )
+        elif echoed not in kit.contract.known_versions:
+            known = kit.contract.known_versions
+            raise VersionNotHonoured(f"echoed {echoed!r}, not a known version {known}", exchange=exchange)
 
 
 @behaviour("versioning")
@@ -36,14 +38,17 @@ def unauthenticated_request_gets_the_system_default(kit: Kit) -> None:
     """Or the system default 2026-05-15 for unauthenticated requests (echoed on the 401 too)."""
     exchange = kit.client.get("/v1/characters", auth=False)
     expect_error(exchange, 401, code="missing_api_key", type="authentication", doing="list without a key")
-    if _echo(exchange) != DEFAULT_VERSION:
-        raise VersionNotHonoured(f"unauthenticated request echoed {_echo(exchange)!r}; expected {DEFAULT_VERSION}", exchange=exchange)
+    default = kit.contract.default_version
+    if _echo(exchange) != default:
+        raise VersionNotHonoured(
+            f"unauthenticated request echoed {_echo(exchange)!r}; expected {default}", exchange=exchange
+        )
 
 
 @behaviour("versioning")
 def requested_version_is_applied_and_echoed(kit: Kit) -> None:
     """Optional request header `Aurous-Version` (YYYY-MM-DD) pins the request; the applied version is echoed."""
-    for version in KNOWN_VERSIONS:
+    for version in kit.contract.known_versions:
         exchange = kit.client.get("/v1/characters", params={"limit": 1}, headers={"Aurous-Version": version})
         expect_status(exchange, 200, f"list with Aurous-Version {version}")
         if _echo(exchange) != version:
@@ -74,10 +79,14 @@ def unknown_version_is_400_unknown_version(kit: Kit) -> None:
 @behaviour("versioning")
 def version_is_echoed_on_error_responses(kit: Kit) -> None:
     """The applied version is echoed on every response in the `Aurous-Version` response header (errors too)."""
-    exchange = kit.client.get(f"/v1/characters/{UNKNOWN_ID}", headers={"Aurous-Version": KNOWN_VERSIONS[-1]})
+    exchange = kit.client.get(
+        f"/v1/characters/{UNKNOWN_ID}", headers={"Aurous-Version": kit.contract.known_versions[-1]}
+    )
     expect_status(exchange, 404, "GET an unknown id")
-    if _echo(exchange) != KNOWN_VERSIONS[-1]:
-        raise VersionNotHonoured(f"404 echoed {_echo(exchange)!r}; expected {KNOWN_VERSIONS[-1]}", exchange=exchange)
+    if _echo(exchange) != kit.contract.known_versions[-1]:
+        raise VersionNotHonoured(
+            f"404 echoed {_echo(exchange)!r}; expected {kit.contract.known_versions[-1]}", exchange=exchange
+        )
 
 
 @behaviour("versioning", needs=("ready",))
@@ -86,11 +95,12 @@ def row_version_is_frozen(kit: Kit) -> None:
     frozen: later requests under another pin never change it."""
     character = kit.character("ready")
     minted = character.get("aurous_version")
-    if minted not in KNOWN_VERSIONS:
+    if minted not in kit.contract.known_versions:
         raise FrozenVersionChanged(f"new character carries aurous_version {minted!r}", exchange=kit.client.log[-1])
-    other = next(v for v in KNOWN_VERSIONS if v != minted)
+    other = next(v for v in kit.contract.known_versions if v != minted)
     patched = kit.client.patch(
-        f"/v1/characters/{character['id']}", json_body={"name": "Renamed under another pin"},
+        f"/v1/characters/{character['id']}",
+        json_body={"name": "Renamed under another pin"},
         headers={"Aurous-Version": other},
     )
     expect_status(patched, 200, f"PATCH under Aurous-Version {other}")
@@ -102,13 +112,15 @@ def row_version_is_frozen(kit: Kit) -> None:
     read = kit.client.get(f"/v1/characters/{character['id']}", headers={"Aurous-Version": other})
     expect_status(read, 200, f"GET under Aurous-Version {other}")
     if character_body(read).get("aurous_version") != minted:
-        raise FrozenVersionChanged(f"read under {other} shows aurous_version {character_body(read).get('aurous_version')}", exchange=read)
+        raise FrozenVersionChanged(
+            f"read under {other} shows aurous_version {character_body(read).get('aurous_version')}", exchange=read
+        )
 
 
 @behaviour("versioning", needs=("ready",))
 def row_version_is_the_version_applied_at_creation(kit: Kit) -> None:
     """`aurous_version`: the contract version applied when the row was minted (created)."""
-    pin = KNOWN_VERSIONS[-1]
+    pin = kit.contract.known_versions[-1]
     pinned = kit.client.with_headers({"Aurous-Version": pin})
     character = kit.fixtures.get("ready", client=pinned)
     if character.get("aurous_version") != pin:

@@ -37,7 +37,7 @@ WAIT_SECONDS = 60.0
 class WebhookSignatureInvalid(ContractViolation):
     title = "Webhook signature invalid or stale"
     rule = (
-        "Aurous-Webhook-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of \"<t>.<raw body>\"> keyed with the "
+        'Aurous-Webhook-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>"> keyed with the '
         "endpoint's secret; receivers reject a stale t."
     )
 
@@ -95,7 +95,9 @@ def _session(kit: Kit) -> _Session:
 
 
 def _register(kit: Kit, session: _Session, client: Any, name: str, events: list[str]) -> dict[str, Any] | None:
-    exchange = client.post("/v1/webhook_endpoints", json_body={"url": session.receiver.url(session.path(name)), "events": events})
+    exchange = client.post(
+        "/v1/webhook_endpoints", json_body={"url": session.receiver.url(session.path(name)), "events": events}
+    )
     if exchange.status != 201:
         session.problem = (
             f"the target did not register the kit's receiver {session.receiver.url(session.path(name))} "
@@ -105,7 +107,9 @@ def _register(kit: Kit, session: _Session, client: Any, name: str, events: list[
     endpoint = exchange.json()
     session.endpoints.append((client, endpoint))
     if not isinstance(endpoint, dict) or not str(endpoint.get("secret") or "").startswith("whsec_"):
-        raise WebhookPayloadWrong("POST /v1/webhook_endpoints did not return the secret (whsec_…) once", exchange=exchange)
+        raise WebhookPayloadWrong(
+            "POST /v1/webhook_endpoints did not return the secret (whsec_…) once", exchange=exchange
+        )
     return endpoint
 
 
@@ -129,7 +133,9 @@ def close_session(kit: Kit) -> None:
     session.receiver.stop()
 
 
-def _wait_until(kit: Kit, session: _Session, predicate: Any, *, path: str, timeout: float = WAIT_SECONDS) -> list[Delivery]:
+def _wait_until(
+    kit: Kit, session: _Session, predicate: Any, *, path: str, timeout: float = WAIT_SECONDS
+) -> list[Delivery]:
     """Wait for deliveries to ``path``; on the mock's manual clock, nudge time so retries come due.
 
     On a manual clock each second of waiting moves the mock a minute ahead, so 15 s of waiting is a
@@ -155,8 +161,12 @@ def _driven(kit: Kit) -> _Session:
     reference = f"kit-webhooks-{session.token}"
     exchange = kit.client.post(
         "/v1/characters",
-        json_body={"name": "Conformance kit webhooks", "generate": True, "client_reference_id": reference,
-                   "attributes": {"gender": "female", "age": 30}},
+        json_body={
+            "name": "Conformance kit webhooks",
+            "generate": True,
+            "client_reference_id": reference,
+            "attributes": {"gender": "female", "age": 30},
+        },
     )
     if exchange.status == 402:
         raise Skip("the team has not enough credits for a synthesize-flow create (402)")
@@ -167,7 +177,9 @@ def _driven(kit: Kit) -> _Session:
     if kit.fixtures.spent is not None and kit.mock is None:
         kit.fixtures.spent += 1
     session.character = kit.fixtures.wait_for_synthesis(created["id"])
-    found = _wait_until(kit, session, lambda ds: any(_object_id(d) == created["id"] for d in ds), path=session.path("primary"))
+    found = _wait_until(
+        kit, session, lambda ds: any(_object_id(d) == created["id"] for d in ds), path=session.path("primary")
+    )
     mine = [d for d in found if _object_id(d) == created["id"]]
     if not mine:
         raise WebhookNotDelivered(
@@ -192,12 +204,15 @@ def signature_problem(secret: str, header: str | None, body: bytes, received_at:
     if not header:
         return "no Aurous-Webhook-Signature header"
     parts = dict(part.strip().partition("=")[::2] for part in header.split(","))
-    timestamp, signatures = parts.get("t", ""), [p.partition("=")[2] for p in header.split(",") if p.strip().startswith("v1=")]
+    timestamp, signatures = (
+        parts.get("t", ""),
+        [p.partition("=")[2] for p in header.split(",") if p.strip().startswith("v1=")],
+    )
     if not timestamp.isdigit() or not signatures:
         return f"malformed signature header {header!r} (expected t=<unix seconds>,v1=<hex>)"
     expected = hmac.new(secret.encode(), timestamp.encode() + b"." + body, hashlib.sha256).hexdigest()
     if not any(hmac.compare_digest(expected, s) for s in signatures):
-        return "no v1 signature matches HMAC-SHA256(secret, \"<t>.<raw body>\") with the secret the registration returned"
+        return 'no v1 signature matches HMAC-SHA256(secret, "<t>.<raw body>") with the secret the registration returned'
     skew = abs(received_at - int(timestamp))
     if skew > TOLERANCE_SECONDS:
         return f"t={timestamp} is {skew:.0f} s away from the receiver's clock (more than {TOLERANCE_SECONDS} s: stale)"
@@ -228,7 +243,9 @@ def webhook_event_matches_the_contract(kit: Kit) -> None:
     expected_type = "character.failed" if session.character.get("status") == "failed" else "character.completed"
     problems = []
     if event["type"] != expected_type:
-        problems.append(f"type {event['type']!r} for a synthesis that ended {session.character.get('status')!r}; expected {expected_type!r}")
+        problems.append(
+            f"type {event['type']!r} for a synthesis that ended {session.character.get('status')!r}; expected {expected_type!r}"
+        )
     if event["object"] != "event" or not str(event["id"]).startswith("evt_"):
         problems.append(f"object {event['object']!r} / id {event['id']!r}; expected 'event' / 'evt_…'")
     if event["synthetic"] is not False:
@@ -240,9 +257,13 @@ def webhook_event_matches_the_contract(kit: Kit) -> None:
     sent = (event.get("data") or {}).get("object")
     required = set(kit.contract.raw["components"]["schemas"]["Character"]["required"])
     if not isinstance(sent, dict) or set(sent) != required:
-        problems.append(f"data.object keys {sorted(sent) if isinstance(sent, dict) else sent!r}; expected the Character's {sorted(required)}")
+        problems.append(
+            f"data.object keys {sorted(sent) if isinstance(sent, dict) else sent!r}; expected the Character's {sorted(required)}"
+        )
     elif (sent["id"], sent["status"]) != (session.character["id"], session.character["status"]):
-        problems.append(f"data.object is {sent['id']} {sent['status']!r}; GET says {session.character['id']} {session.character['status']!r}")
+        problems.append(
+            f"data.object is {sent['id']} {sent['status']!r}; GET says {session.character['id']} {session.character['status']!r}"
+        )
     if problems:
         raise WebhookPayloadWrong("; ".join(problems), exchange=session.created)
 
@@ -271,7 +292,9 @@ def webhook_failed_delivery_is_retried(kit: Kit) -> None:
     if endpoint is None:
         raise Skip(session.problem or "could not register the retry endpoint")
     session.receiver.script(path, [500])
-    fire = kit.client.post(f"/v1/webhook_endpoints/{endpoint['id']}/test", json_body={"event_type": "character.completed"})
+    fire = kit.client.post(
+        f"/v1/webhook_endpoints/{endpoint['id']}/test", json_body={"event_type": "character.completed"}
+    )
     expect_status(fire, (200, 202), "a test delivery to the endpoint that answers 500 first")
     started = time.monotonic()
     found = _wait_until(kit, session, lambda ds: len(ds) >= 2, path=path, timeout=WAIT_SECONDS * 2)
@@ -286,8 +309,12 @@ def webhook_failed_delivery_is_retried(kit: Kit) -> None:
         )
     first, retry = found[0].json() or {}, found[1].json() or {}
     if first.get("id") != retry.get("id"):
-        raise WebhookNotDelivered(f"the retry carries event {retry.get('id')!r}, not the failed {first.get('id')!r}", exchange=fire)
-    problem = signature_problem(endpoint["secret"], found[1].header(SIGNATURE_HEADER), found[1].body, found[1].received_at)
+        raise WebhookNotDelivered(
+            f"the retry carries event {retry.get('id')!r}, not the failed {first.get('id')!r}", exchange=fire
+        )
+    problem = signature_problem(
+        endpoint["secret"], found[1].header(SIGNATURE_HEADER), found[1].body, found[1].received_at
+    )
     if problem:
         raise WebhookSignatureInvalid(f"on the retry: {problem}", exchange=fire)
 
@@ -300,10 +327,14 @@ def webhook_not_delivered_to_another_teams_endpoint(kit: Kit) -> None:
         raise Skip("needs a second team's key to register its endpoint: pass --other-team-key")
     assert session.character is not None and session.event is not None
     other_client = kit.require_other_team()
-    marker = other_client.post(f"/v1/webhook_endpoints/{session.other['id']}/test", json_body={"event_type": "character.completed"})
+    marker = other_client.post(
+        f"/v1/webhook_endpoints/{session.other['id']}/test", json_body={"event_type": "character.completed"}
+    )
     expect_status(marker, (200, 202), "a test delivery to the other team's endpoint (a marker)")
     marker_id = (marker.json() or {}).get("event_id")
-    found = _wait_until(kit, session, lambda ds: any((d.json() or {}).get("id") == marker_id for d in ds), path=session.path("other"))
+    found = _wait_until(
+        kit, session, lambda ds: any((d.json() or {}).get("id") == marker_id for d in ds), path=session.path("other")
+    )
     ours = (session.event.json() or {}).get("id")
     leaked = [d for d in found if _object_id(d) == session.character["id"] or (d.json() or {}).get("id") == ours]
     if leaked:

@@ -53,7 +53,9 @@ def render_html(result: RunResult) -> str:
     if result.failed:
         out.append("<h2>Failures</h2>")
         for outcome in result.failed:
-            out.append(f'<h3 class="{outcome.status.value}">{_e(outcome.layer.value)} / <code>{_e(outcome.name)}</code></h3>')
+            out.append(
+                f'<h3 class="{outcome.status.value}">{_e(outcome.layer.value)} / <code>{_e(outcome.name)}</code></h3>'
+            )
             if outcome.status == Status.ERROR:
                 out.append(f"<p>Kit or transport error:</p><pre>{_e(outcome.reason.strip())}</pre>")
                 continue
@@ -68,7 +70,9 @@ def render_html(result: RunResult) -> str:
         outcomes = result.by_layer(layer)
         if not outcomes:
             continue
-        out.append(f"<h2>{layer.value.capitalize()} layer checks</h2><table><tr><th></th><th>check</th><th>family</th><th>rule / reason</th><th>s</th></tr>")
+        out.append(
+            f"<h2>{layer.value.capitalize()} layer checks</h2><table><tr><th></th><th>check</th><th>family</th><th>rule / reason</th><th>s</th></tr>"
+        )
         for o in outcomes:
             text = o.reason if o.status in (Status.SKIPPED, Status.ERROR) else o.rule
             out.append(

@@ -45,7 +45,10 @@ def render_junit(result: RunResult) -> str:
             ET.SubElement(props, "property", name=name, value=xml_safe(value))
         for outcome in outcomes:
             case = ET.SubElement(
-                suite, "testcase", classname=f"conformance.{layer.value}.{outcome.family}", name=outcome.name,
+                suite,
+                "testcase",
+                classname=f"conformance.{layer.value}.{outcome.family}",
+                name=outcome.name,
                 time=f"{outcome.duration:.3f}",
             )
             if outcome.status == Status.SKIPPED:

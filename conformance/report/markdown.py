@@ -64,7 +64,13 @@ def render_markdown(result: RunResult) -> str:
         outcomes = result.by_layer(layer)
         if not outcomes:
             continue
-        out += ["", f"## {layer.value.capitalize()} layer checks", "", "| | check | family | rule / reason |", "|---|---|---|---|"]
+        out += [
+            "",
+            f"## {layer.value.capitalize()} layer checks",
+            "",
+            "| | check | family | rule / reason |",
+            "|---|---|---|---|",
+        ]
         for o in outcomes:
             text = o.reason if o.status in (Status.SKIPPED, Status.ERROR) else o.rule
             text = text.replace("|", "\\|").replace("\n", " ")

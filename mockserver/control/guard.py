@@ -12,15 +12,11 @@ import hmac
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from mockserver.domain.errors import AuthenticationError
+from mockserver.domain.errors import MockTokenRequired
 
 __all__ = ["ControlGuard", "MockTokenRequired"]
 
 _OPEN = ("/_mock/docs", "/_mock/openapi.json")
-
-
-class MockTokenRequired(AuthenticationError):
-    code = "invalid_mock_token"
 
 
 class ControlGuard:

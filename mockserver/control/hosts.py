@@ -12,19 +12,26 @@ A pure ASGI class, installed only with an allow-list, inside the gateway (which 
 
 from __future__ import annotations
 
+import ipaddress
 from collections.abc import Iterable
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from mockserver.domain.errors import InvalidRequest
+from mockserver.domain.errors import HostNotAllowed
 
-__all__ = ["DEFAULT_LOOPBACK_HOSTS", "HostGuard", "HostNotAllowed", "host_name"]
+__all__ = ["DEFAULT_LOOPBACK_HOSTS", "HostGuard", "HostNotAllowed", "host_name", "is_loopback"]
 
 DEFAULT_LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "::1")
 
 
-class HostNotAllowed(InvalidRequest):
-    code = "host_not_allowed"
+def is_loopback(host: str) -> bool:
+    """A bind address that only this machine can reach (the CLI then turns the Host check on)."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
 
 
 def host_name(value: str) -> str:

@@ -6,10 +6,12 @@
     │   ├── CharacterNotReady        400 invalid_request   character_not_ready   (param character_id)
     │   ├── UploadInvalid            400 invalid_request   upload_invalid        (param upload_ids)
     │   ├── UploadExpired            400 invalid_request   upload_expired
-    │   └── UnknownVersion           400 invalid_request   unknown_version       (param Aurous-Version)
+    │   ├── UnknownVersion           400 invalid_request   unknown_version       (param Aurous-Version)
+    │   └── HostNotAllowed           400 invalid_request   host_not_allowed      (/_mock under a foreign Host)
     ├── InsufficientCredits          402 invalid_request   insufficient_credits
     ├── SignatureInvalid             403 invalid_request   invalid_signature     (a ref image URL altered)
     ├── NotFound                     404 not_found         resource_not_found
+    ├── MethodNotAllowed             405 invalid_request   method_not_allowed    (carries the Allow methods)
     ├── UrlExpired                   410 invalid_request   url_expired           (a ref image URL past its time)
     ├── IdempotencyKeyInUse          409 invalid_request   idempotency_key_in_use (param Idempotency-Key)
     ├── PayloadTooLarge              413 invalid_request   payload_too_large
@@ -18,9 +20,12 @@
     │   ├── MissingApiKey                                  missing_api_key
     │   ├── InvalidApiKey                                  invalid_api_key
     │   ├── RevokedApiKey                                  revoked_api_key
-    │   └── AmbiguousCredentials                           ambiguous_credentials (two different keys)
+    │   ├── AmbiguousCredentials                           ambiguous_credentials (two different keys)
+    │   └── MockTokenRequired                              invalid_mock_token    (/_mock with --control-token)
     ├── RateLimited                  429 rate_limit        too_many_requests (carries bucket, retry_after)
     └── ServerError                  500 server_error      internal_error
+        ├── BadGateway               502                   (an injected fault: PUT /_mock/faults)
+        └── ServiceUnavailable       503                   (an injected fault)
 
 ``status`` and ``type`` are fixed per class. ``code`` is a class default that an instance may override
 where the contract uses several codes for one kind of failure, e.g.
@@ -36,7 +41,9 @@ __all__ = [
     "AmbiguousCredentials",
     "AuthenticationError",
     "AurousError",
+    "BadGateway",
     "CharacterNotReady",
+    "HostNotAllowed",
     "IdempotencyKeyInUse",
     "InsufficientCredits",
     "InvalidApiKey",
@@ -44,11 +51,13 @@ __all__ = [
     "InvalidState",
     "MethodNotAllowed",
     "MissingApiKey",
+    "MockTokenRequired",
     "NotFound",
     "PayloadTooLarge",
     "RateLimited",
     "RevokedApiKey",
     "ServerError",
+    "ServiceUnavailable",
     "SignatureInvalid",
     "UnknownVersion",
     "UnsupportedMediaType",
@@ -112,7 +121,7 @@ class UploadExpired(InvalidRequest):
 class UnknownVersion(InvalidRequest):
     code = "unknown_version"
     default_param = "Aurous-Version"
-    default_message = "Unknown API version. Known versions: 2026-05-15, 2026-06-19."
+    default_message = "Unknown API version."  # versioning.py names the known ones, read from the spec
 
 
 class InsufficientCredits(AurousError):
@@ -233,3 +242,19 @@ class ServerError(AurousError):
     status = 500
     type = "server_error"
     code = "internal_error"  # openapi.yaml: unexpected failures are 500 server_error / internal_error
+
+
+class BadGateway(ServerError):
+    status = 502
+
+
+class ServiceUnavailable(ServerError):
+    status = 503
+
+
+class MockTokenRequired(AuthenticationError):
+    code = "invalid_mock_token"
+
+
+class HostNotAllowed(InvalidRequest):
+    code = "host_not_allowed"

@@ -123,10 +123,6 @@ class Character:
     flow: Flow = "synthesize"
     pending: PendingSynthesis | None = None
 
-    @property
-    def live(self) -> bool:
-        return self.status is not Status.DELETED
-
     def to_public(self) -> dict[str, Any]:
         return {
             "id": self.id,

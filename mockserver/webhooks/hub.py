@@ -41,7 +41,9 @@ class WebhookFaults:
 
     FIELDS = ("delay_seconds", "duplicate", "out_of_order", "seed")
 
-    def __init__(self, delay_seconds: float = 0.0, duplicate: bool = False, out_of_order: bool = False, seed: int | None = None) -> None:
+    def __init__(
+        self, delay_seconds: float = 0.0, duplicate: bool = False, out_of_order: bool = False, seed: int | None = None
+    ) -> None:
         self.delay_seconds = delay_seconds
         self.duplicate = duplicate
         self.out_of_order = out_of_order
@@ -55,11 +57,15 @@ class WebhookFaults:
         for key in data:
             if key not in cls.FIELDS:
                 raise InvalidRequest(
-                    f"Unknown webhook fault {key!r}; known: {', '.join(cls.FIELDS)}.", code="parameter_unknown", param=key
+                    f"Unknown webhook fault {key!r}; known: {', '.join(cls.FIELDS)}.",
+                    code="parameter_unknown",
+                    param=key,
                 )
         delay = data.get("delay_seconds", 0)
         if isinstance(delay, bool) or not isinstance(delay, int | float) or not 0 <= delay <= 86_400:
-            raise InvalidRequest("delay_seconds must be a number from 0 to 86400.", code="value_out_of_range", param="delay_seconds")
+            raise InvalidRequest(
+                "delay_seconds must be a number from 0 to 86400.", code="value_out_of_range", param="delay_seconds"
+            )
         for flag in ("duplicate", "out_of_order"):
             if not isinstance(data.get(flag, False), bool):
                 raise InvalidRequest(f"{flag} must be true or false.", code="invalid_format", param=flag)
@@ -124,7 +130,9 @@ class WebhookHub:
         if url is None:
             raise InvalidRequest("url is required.", code="missing_field", param="url")
         if isinstance(url, str) and len(url) > rules.URL_MAX:
-            raise InvalidRequest(f"url must be at most {rules.URL_MAX} characters.", code="value_out_of_range", param="url")
+            raise InvalidRequest(
+                f"url must be at most {rules.URL_MAX} characters.", code="value_out_of_range", param="url"
+            )
         if not isinstance(url, str) or not rules.url_allowed(url):
             raise InvalidRequest(
                 f"url must be an https:// URL of at most {rules.URL_MAX} characters "
@@ -136,12 +144,14 @@ class WebhookHub:
         if events is None:
             raise InvalidRequest("events is required.", code="missing_field", param="events")
         if not isinstance(events, list) or not events or not all(isinstance(e, str) for e in events):
-            raise InvalidRequest("events must be a non-empty list of event types.", code="invalid_format", param="events")
+            raise InvalidRequest(
+                "events must be a non-empty list of event types.", code="invalid_format", param="events"
+            )
         try:
             expanded = rules.expand_events(events)
         except ValueError as exc:
             raise InvalidRequest(
-                f"Unknown event type {exc.args[0]!r}; known: {', '.join(rules.EVENT_TYPES)} or \"*\".",
+                f'Unknown event type {exc.args[0]!r}; known: {", ".join(rules.EVENT_TYPES)} or "*".',
                 code="invalid_format",
                 param="events",
             ) from None
@@ -153,8 +163,10 @@ class WebhookHub:
                 param="description",
             )
         metadata = body.get("metadata") or {}
-        if not isinstance(metadata, Mapping) or len(metadata) > rules.METADATA_KEYS_MAX or not all(
-            isinstance(v, str) and len(v) <= rules.METADATA_VALUE_MAX for v in metadata.values()
+        if (
+            not isinstance(metadata, Mapping)
+            or len(metadata) > rules.METADATA_KEYS_MAX
+            or not all(isinstance(v, str) and len(v) <= rules.METADATA_VALUE_MAX for v in metadata.values())
         ):
             raise InvalidRequest(
                 f"metadata must be an object of at most {rules.METADATA_KEYS_MAX} string values "
@@ -193,7 +205,9 @@ class WebhookHub:
 
     def list_endpoints(self, team_id: str) -> list[Endpoint]:
         with self._lock:
-            return sorted((e for e in self._endpoints.values() if e.team_id == team_id), key=lambda e: e.id, reverse=True)
+            return sorted(
+                (e for e in self._endpoints.values() if e.team_id == team_id), key=lambda e: e.id, reverse=True
+            )
 
     def get_endpoint(self, team_id: str, endpoint_id: str) -> Endpoint:
         with self._lock:
@@ -229,9 +243,7 @@ class WebhookHub:
         if event_type is None:
             raise InvalidRequest("event_type is required.", code="missing_field", param="event_type")
         if event_type not in rules.EVENT_TYPES:
-            raise InvalidRequest(
-                f"Unknown event type {event_type!r}.", code="invalid_format", param="event_type"
-            )
+            raise InvalidRequest(f"Unknown event type {event_type!r}.", code="invalid_format", param="event_type")
         with self._lock:
             endpoint = self.get_endpoint(team_id, endpoint_id)
             if event_type not in endpoint.events:
@@ -246,7 +258,11 @@ class WebhookHub:
                 )
             now = self.clock.now()
             event_id = new_id("evt", now)
-            data = endpoint.to_public() if event_type == "webhook.endpoint_disabled" else fixture_object(event_type, now)
+            data = (
+                endpoint.to_public()
+                if event_type == "webhook.endpoint_disabled"
+                else fixture_object(event_type, now, endpoint.api_version)
+            )
             self._enqueue(endpoint, event_id, event_type, data, now, synthetic=True)
             return {"object": "webhook_test_fire", "endpoint_id": endpoint.id, "event_id": event_id, "enqueued": True}
 
@@ -362,7 +378,13 @@ class WebhookHub:
         return int(self.wall_time())
 
     def record(
-        self, job: DeliveryJob, *, status_code: int | None, error: str | None, duration_ms: float, signature_timestamp: int
+        self,
+        job: DeliveryJob,
+        *,
+        status_code: int | None,
+        error: str | None,
+        duration_ms: float,
+        signature_timestamp: int,
     ) -> None:
         """The outcome of one attempt: success, or a retry on the backoff schedule, and the disable rule."""
         with self._lock:
@@ -390,8 +412,10 @@ class WebhookHub:
                 delivery.status, delivery.next_attempt_at = ("failed" if delay is None else "abandoned"), None
             else:
                 self._schedule(delivery, now + delay)
-            if endpoint is not None and endpoint.is_active and rules.should_disable(
-                endpoint.consecutive_failures, endpoint.last_success_at, now
+            if (
+                endpoint is not None
+                and endpoint.is_active
+                and rules.should_disable(endpoint.consecutive_failures, endpoint.last_success_at, now)
             ):
                 self._disable(endpoint, now)
 
@@ -409,7 +433,9 @@ class WebhookHub:
     def _forget_old(self) -> None:
         if len(self._deliveries) <= DELIVERIES_KEPT:
             return
-        for delivery_id in [d.id for d in self._deliveries.values() if d.status in ("succeeded", "failed", "abandoned")]:
+        for delivery_id in [
+            d.id for d in self._deliveries.values() if d.status in ("succeeded", "failed", "abandoned")
+        ]:
             if len(self._deliveries) <= DELIVERIES_KEPT:
                 break
             del self._deliveries[delivery_id]
@@ -507,7 +533,7 @@ class WebhookHub:
             elif event_type == "webhook.endpoint_disabled":
                 data = endpoint.to_public()
             else:
-                data = fixture_object(event_type, now)
+                data = fixture_object(event_type, now, endpoint.api_version)
             made = self._enqueue(endpoint, new_id("evt", now), event_type, data, now, synthetic=False)
             return [d.to_json() for d in made]
 
@@ -529,7 +555,7 @@ class WebhookHub:
             self.faults = WebhookFaults()
 
 
-def fixture_object(event_type: str, now: datetime) -> dict[str, Any]:
+def fixture_object(event_type: str, now: datetime, version: str) -> dict[str, Any]:
     """The ``data.object`` of a synthetic event: a character for character.*, else a placeholder.
 
     The mock renders only what this contract describes; image, video and usage payloads belong to other
@@ -549,6 +575,6 @@ def fixture_object(event_type: str, now: datetime) -> dict[str, Any]:
             "client_reference_id": "synthetic-test",
             "attributes": None,
             "error_message": "synthesis_failed" if event_type == "character.failed" else None,
-            "aurous_version": "2026-05-15",
+            "aurous_version": version,  # the endpoint's version, which the event is rendered in
         }
     return {"object": event_type.split(".", 1)[0], "id": None, "synthetic_fixture": True}

@@ -84,7 +84,7 @@ def expand_events(events: Iterable[str]) -> tuple[str, ...]:
 
     Raises ValueError naming the first unknown event type.
     """
-    wanted = set()
+    wanted: set[str] = set()
     for event in events:
         if event == "*":
             wanted.update(EVENT_TYPES)
@@ -112,7 +112,13 @@ def secret_preview(secret: str) -> str:
 
 
 def envelope_bytes(
-    *, event_id: str, event_type: str, created_at: str, api_version: str, data_object: Mapping[str, Any], synthetic: bool
+    *,
+    event_id: str,
+    event_type: str,
+    created_at: str,
+    api_version: str,
+    data_object: Mapping[str, Any],
+    synthetic: bool,
 ) -> bytes:
     """The delivered body, compact JSON (the bytes that are signed).
 

@@ -122,4 +122,6 @@ class DeliveryWorker:
         except Exception as exc:  # timeout, refused, TLS, a URL httpx cannot use: all are failed attempts
             error = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
         duration_ms = (time.perf_counter() - started) * 1000
-        self.hub.record(job, status_code=status_code, error=error, duration_ms=duration_ms, signature_timestamp=timestamp)
+        self.hub.record(
+            job, status_code=status_code, error=error, duration_ms=duration_ms, signature_timestamp=timestamp
+        )

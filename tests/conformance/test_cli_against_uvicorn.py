@@ -2,57 +2,47 @@
 
 from __future__ import annotations
 
-import socket
-import subprocess
-import sys
-import time
-
 import httpx
 import pytest
 from junitparser import JUnitXml
 
 from conformance import cli
+from tests.serving import running_mock
 
 pytest.importorskip("mockserver.app")
 
 
-def _serve_mock(*flags):
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    process = subprocess.Popen(
-        [sys.executable, "-m", "mockserver", "--port", str(port), *flags],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                httpx.get(url + "/_mock/teams", timeout=0.5)
-                break
-            except httpx.HTTPError:
-                time.sleep(0.1)
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-
-
 @pytest.fixture
 def mock_url():
-    yield from _serve_mock("--clock", "manual")
+    with running_mock("--clock", "manual") as url:
+        yield url
 
 
 @pytest.fixture
 def real_clock_mock_url():
-    yield from _serve_mock()  # the real clock and the contract's rate limits, as `make serve` starts it
+    with running_mock() as url:  # the real clock and the contract's rate limits, as `make serve` starts it
+        yield url
 
 
 def test_cli_run_against_the_mock_process_conforms(mock_url, tmp_path):
     key = httpx.get(mock_url + "/_mock/teams").json()[0]["api_keys"][0]
 
-    code = cli.main(["run", "--base-url", mock_url, "--api-key", key, "--layers", "lifecycle,behaviour",
-                     "--junit-xml", str(tmp_path / "j.xml"), "--report", str(tmp_path / "r.md"), "--quiet"])
+    code = cli.main(
+        [
+            "run",
+            "--base-url",
+            mock_url,
+            "--api-key",
+            key,
+            "--layers",
+            "lifecycle,behaviour",
+            "--junit-xml",
+            str(tmp_path / "j.xml"),
+            "--report",
+            str(tmp_path / "r.md"),
+            "--quiet",
+        ]
+    )
 
     assert code == 0
     assert "review-step" in (tmp_path / "r.md").read_text()
@@ -62,11 +52,27 @@ def test_a_local_mock_gets_the_webhook_checks_without_a_flag(mock_url, tmp_path)
     """A mock on loopback can reach a receiver on loopback: the webhook checks run instead of skipping."""
     key = httpx.get(mock_url + "/_mock/teams").json()[0]["api_keys"][0]
 
-    code = cli.main(["run", "--base-url", mock_url, "--api-key", key, "--layers", "behaviour",
-                     "--junit-xml", str(tmp_path / "j.xml"), "--quiet"])
+    code = cli.main(
+        [
+            "run",
+            "--base-url",
+            mock_url,
+            "--api-key",
+            key,
+            "--layers",
+            "behaviour",
+            "--junit-xml",
+            str(tmp_path / "j.xml"),
+            "--quiet",
+        ]
+    )
 
-    webhook_cases = [case for suite in JUnitXml.fromfile(str(tmp_path / "j.xml")) for case in suite
-                     if case.name.startswith("webhook_")]
+    webhook_cases = [
+        case
+        for suite in JUnitXml.fromfile(str(tmp_path / "j.xml"))
+        for case in suite
+        if case.name.startswith("webhook_")
+    ]
     assert code == 0
     assert len(webhook_cases) == 5
     assert [case.name for case in webhook_cases if not case.is_passed] == []
@@ -77,8 +83,20 @@ def test_a_local_mock_on_the_real_clock_has_its_rate_limiting_checked_by_default
     there without --exhaust-rate-limits, on the real clock as on the manual one."""
     key = httpx.get(real_clock_mock_url + "/_mock/teams").json()[0]["api_keys"][0]
 
-    code = cli.main(["run", "--base-url", real_clock_mock_url, "--api-key", key, "--layers", "behaviour",
-                     "--junit-xml", str(tmp_path / "j.xml"), "--quiet"])
+    code = cli.main(
+        [
+            "run",
+            "--base-url",
+            real_clock_mock_url,
+            "--api-key",
+            key,
+            "--layers",
+            "behaviour",
+            "--junit-xml",
+            str(tmp_path / "j.xml"),
+            "--quiet",
+        ]
+    )
 
     cases = {case.name: case for suite in JUnitXml.fromfile(str(tmp_path / "j.xml")) for case in suite}
     assert code == 0

@@ -37,8 +37,14 @@ def test_junit_of_a_failing_run_with_nul_bytes_parses_with_a_junit_consumer(tmp_
     from tests.mutants.broken import Broken
 
     key = _key(app)
-    result = run(RunOptions(api_key=key, app=Broken(app, NulBytesOnUnknownId()), layers=("behaviour",),
-                            only=("error_body_is_the_aurous_envelope", "every_response_carries_a_request_id")))
+    result = run(
+        RunOptions(
+            api_key=key,
+            app=Broken(app, NulBytesOnUnknownId()),
+            layers=("behaviour",),
+            only=("error_body_is_the_aurous_envelope", "every_response_carries_a_request_id"),
+        )
+    )
     write_junit(result, tmp_path / "j.xml")
 
     suites = {suite.name: suite for suite in JUnitXml.fromfile(str(tmp_path / "j.xml"))}
@@ -72,7 +78,10 @@ def test_printed_reproductions_run_in_bash_and_show_the_failure(mutant, shows):
         assert outcome.status == Status.FAILED
         script = outcome.findings[0].reproduce
         seen = subprocess.run(
-            ["bash", "-c", script], capture_output=True, text=True, timeout=60,
+            ["bash", "-c", script],
+            capture_output=True,
+            text=True,
+            timeout=60,
             env={**os.environ, "AUROUS_API_KEY": primary, "AUROUS_OTHER_TEAM_API_KEY": other},
         )
 

@@ -22,10 +22,26 @@ def paid_mock():
 
 
 def _run(url, key, tmp_path, *extra):
-    return cli.main([
-        "run", "--base-url", url, "--api-key", key, "--no-mock-control", "--max-examples", "5", "--seed", "3",
-        "--junit-xml", str(tmp_path / "j.xml"), "--report", str(tmp_path / "r.md"), "--quiet", *extra,
-    ])
+    return cli.main(
+        [
+            "run",
+            "--base-url",
+            url,
+            "--api-key",
+            key,
+            "--no-mock-control",
+            "--max-examples",
+            "5",
+            "--seed",
+            "3",
+            "--junit-xml",
+            str(tmp_path / "j.xml"),
+            "--report",
+            str(tmp_path / "r.md"),
+            "--quiet",
+            *extra,
+        ]
+    )
 
 
 def _properties(path):

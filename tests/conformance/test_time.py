@@ -48,8 +48,24 @@ def test_time_budget_stops_a_run_that_must_wait_with_partial_reports(tmp_path, c
     app = build(NoPacingHeadersThenRefuses, clock="real")
     with asgi_server(app) as url:
         key = demo_keys(url)[0]
-        code = cli.main(["run", "--base-url", url, "--api-key", key, "--no-mock-control", "--time-budget", "6",
-                         "--max-examples", "3", "--junit-xml", str(tmp_path / "j.xml"), "--report", str(tmp_path / "r.md")])
+        code = cli.main(
+            [
+                "run",
+                "--base-url",
+                url,
+                "--api-key",
+                key,
+                "--no-mock-control",
+                "--time-budget",
+                "6",
+                "--max-examples",
+                "3",
+                "--junit-xml",
+                str(tmp_path / "j.xml"),
+                "--report",
+                str(tmp_path / "r.md"),
+            ]
+        )
 
     err = capsys.readouterr().err
     assert code == 2
@@ -66,9 +82,24 @@ def test_a_signal_stops_the_run_with_exit_2_and_partial_reports(tmp_path, sig):
     with mock_process() as url:  # real clock and real rate limits: a run that takes minutes without control
         key = demo_keys(url)[0]
         process = subprocess.Popen(
-            [sys.executable, "-m", "conformance", "run", "--base-url", url, "--api-key", key, "--no-mock-control",
-             "--junit-xml", str(tmp_path / "j.xml"), "--report", str(tmp_path / "r.md")],
-            stderr=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+            [
+                sys.executable,
+                "-m",
+                "conformance",
+                "run",
+                "--base-url",
+                url,
+                "--api-key",
+                key,
+                "--no-mock-control",
+                "--junit-xml",
+                str(tmp_path / "j.xml"),
+                "--report",
+                str(tmp_path / "r.md"),
+            ],
+            stderr=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
         )
         for line in process.stderr:  # wait until the schema layer is under way
             if line.startswith("schema: "):

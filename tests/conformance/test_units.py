@@ -40,7 +40,9 @@ def test_curl_line_reproduces_the_request_without_the_key():
 def test_pacer_waits_for_a_token_at_the_sustained_rate():
     slept = []
     pacer = Pacer(reserve=1, sleep=slept.append, rates={"characters_post": 30})
-    pacer.observe("characters_post", {"x-ratelimit-limit": "60", "x-ratelimit-remaining": "0", "x-ratelimit-reset": "0"})
+    pacer.observe(
+        "characters_post", {"x-ratelimit-limit": "60", "x-ratelimit-remaining": "0", "x-ratelimit-reset": "0"}
+    )
 
     pacer.before("characters_post")
 
@@ -92,8 +94,13 @@ def _result():
         CheckOutcome(Layer.BEHAVIOUR, "a_check", "save", Status.PASSED, rule="r"),
         CheckOutcome(Layer.BEHAVIOUR, "b_check", "save", Status.SKIPPED, reason="needs --allow-spend"),
         CheckOutcome(
-            Layer.BEHAVIOUR, "c_check", "isolation", Status.FAILED,
-            findings=[Finding(title="Leak", message="seen", rule="every resource is per team", exchange=_exchange(200))],
+            Layer.BEHAVIOUR,
+            "c_check",
+            "isolation",
+            Status.FAILED,
+            findings=[
+                Finding(title="Leak", message="seen", rule="every resource is per team", exchange=_exchange(200))
+            ],
         ),
     ]
     return result
@@ -129,8 +136,18 @@ def test_exit_code_follows_the_verdict(monkeypatch, tmp_path, conforms, code):
     result = RunResult(target="t", seed=1) if conforms else _result()
     monkeypatch.setattr(cli, "run", lambda options: result)
 
-    argv = ["run", "--base-url", "http://x", "--api-key", "k", "--junit-xml", str(tmp_path / "j.xml"),
-            "--report", str(tmp_path / "r.md"), "--quiet"]
+    argv = [
+        "run",
+        "--base-url",
+        "http://x",
+        "--api-key",
+        "k",
+        "--junit-xml",
+        str(tmp_path / "j.xml"),
+        "--report",
+        str(tmp_path / "r.md"),
+        "--quiet",
+    ]
 
     assert cli.main(argv) == code
     assert (tmp_path / "j.xml").exists() and (tmp_path / "r.md").exists()
@@ -142,7 +159,9 @@ def test_schema_layer_is_sized_to_the_time_left_from_the_buckets_refill_rates():
 
     contract = Contract.load()
     pacer = Pacer()
-    pacer.observe("characters_post", {"x-ratelimit-limit": "60", "x-ratelimit-remaining": "0", "x-ratelimit-reset": "0"})
+    pacer.observe(
+        "characters_post", {"x-ratelimit-limit": "60", "x-ratelimit-remaining": "0", "x-ratelimit-reset": "0"}
+    )
     options = RunOptions(api_key="k", max_examples=10)
 
     roomy, no_note = size_schema_layer(contract, options, {}, pacer, 10_000)
@@ -155,8 +174,13 @@ def test_schema_layer_is_sized_to_the_time_left_from_the_buckets_refill_rates():
 
 @pytest.mark.parametrize(
     ("url", "loopback"),
-    [("http://127.0.0.1:8000", True), ("http://localhost:1", True), ("http://[::1]:8000", True),
-     ("https://staging.example.com", False), ("http://10.0.0.5:8000", False)],
+    [
+        ("http://127.0.0.1:8000", True),
+        ("http://localhost:1", True),
+        ("http://[::1]:8000", True),
+        ("https://staging.example.com", False),
+        ("http://10.0.0.5:8000", False),
+    ],
 )
 def test_mock_control_is_on_by_default_only_for_a_loopback_base_url(url, loopback):
     from conformance.runner import RunOptions, _mock_control_wanted, is_loopback
@@ -170,5 +194,15 @@ def test_cli_leaves_mock_control_to_the_base_url_unless_told():
     parser = cli.build_parser()
 
     assert cli.options_from(parser.parse_args(["run", "--base-url", "u", "--api-key", "k"])).use_mock_control is None
-    assert cli.options_from(parser.parse_args(["run", "--base-url", "u", "--api-key", "k", "--mock-control"])).use_mock_control is True
-    assert cli.options_from(parser.parse_args(["run", "--base-url", "u", "--api-key", "k", "--no-mock-control"])).use_mock_control is False
+    assert (
+        cli.options_from(
+            parser.parse_args(["run", "--base-url", "u", "--api-key", "k", "--mock-control"])
+        ).use_mock_control
+        is True
+    )
+    assert (
+        cli.options_from(
+            parser.parse_args(["run", "--base-url", "u", "--api-key", "k", "--no-mock-control"])
+        ).use_mock_control
+        is False
+    )

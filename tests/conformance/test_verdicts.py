@@ -24,10 +24,19 @@ async def html_502(scope, receive, send):
 
 
 def _cli(url, tmp_path, *extra):
-    return cli.main([
-        "run", "--base-url", url, "--api-key", "al_live_" + "1" * 64, "--quiet",
-        "--junit-xml", str(tmp_path / "j.xml"), *extra,
-    ])
+    return cli.main(
+        [
+            "run",
+            "--base-url",
+            url,
+            "--api-key",
+            "al_live_" + "1" * 64,
+            "--quiet",
+            "--junit-xml",
+            str(tmp_path / "j.xml"),
+            *extra,
+        ]
+    )
 
 
 def test_an_html_502_gateway_is_exit_2_with_one_line(tmp_path, capsys):
@@ -66,10 +75,10 @@ class DiesAfter:
 
 
 def test_a_target_that_dies_mid_run_is_exit_2_incomplete_with_partial_junit(tmp_path, capsys, monkeypatch):
+    import uvicorn
+
     from mockserver.app import create_app
     from mockserver.settings import Settings
-
-    import uvicorn
 
     dying = DiesAfter(create_app(Settings(clock="manual")), after=60)
     original = uvicorn.Server.__init__
@@ -81,8 +90,24 @@ def test_a_target_that_dies_mid_run_is_exit_2_incomplete_with_partial_junit(tmp_
     monkeypatch.setattr(uvicorn.Server, "__init__", remember)
     with asgi_server(dying) as url:
         key = demo_keys(url)[0]
-        code = cli.main(["run", "--base-url", url, "--api-key", key, "--layers", "lifecycle,behaviour", "--quiet",
-                         "--timeout", "3", "--junit-xml", str(tmp_path / "j.xml"), "--report", str(tmp_path / "r.md")])
+        code = cli.main(
+            [
+                "run",
+                "--base-url",
+                url,
+                "--api-key",
+                key,
+                "--layers",
+                "lifecycle,behaviour",
+                "--quiet",
+                "--timeout",
+                "3",
+                "--junit-xml",
+                str(tmp_path / "j.xml"),
+                "--report",
+                str(tmp_path / "r.md"),
+            ]
+        )
 
     err = capsys.readouterr().err
     assert code == 2
@@ -110,8 +135,17 @@ def _key(app):
 
 
 def test_other_team_check_is_skipped_not_passed_without_a_second_key(app):
-    result = run(RunOptions(api_key=_key(app), app=app, layers=("schema",), max_examples=2, seed=1,
-                            use_mock_control=False, phases=("examples", "fuzzing")))
+    result = run(
+        RunOptions(
+            api_key=_key(app),
+            app=app,
+            layers=("schema",),
+            max_examples=2,
+            seed=1,
+            use_mock_control=False,
+            phases=("examples", "fuzzing"),
+        )
+    )
 
     outcome = next(o for o in result.outcomes if o.name == "other_team_gets_404")
     assert (outcome.status, outcome.reason) == (Status.SKIPPED, "needs a second team's key: pass --other-team-key")
@@ -142,7 +176,10 @@ def test_out_of_credits_scenario_skips_every_synthesis_check_alike():
 
     assert [(o.name, o.reason) for o in result.failed] == []
     replay = next(o for o in result.outcomes if o.name == "replay_charges_no_credits")
-    assert (replay.status, replay.reason) == (Status.SKIPPED, "the team has not enough credits for a synthesize-flow create (402)")
+    assert (replay.status, replay.reason) == (
+        Status.SKIPPED,
+        "the team has not enough credits for a synthesize-flow create (402)",
+    )
 
 
 @dataclass
@@ -161,15 +198,25 @@ class UnknownIdIs200(Modifier):
 
     def request(self, req: Request) -> Request | Response:
         if req.method == "GET" and req.path.endswith("/char_01HXMQ7Z3K8Y2NABCDEFGHJKMR"):
-            return Response(200, {"content-type": "application/json", "aurous-request-id": "req_01HX6Z2EX1NC1J4R82RJEXE5E2"}, b"{}")
+            return Response(
+                200, {"content-type": "application/json", "aurous-request-id": "req_01HX6Z2EX1NC1J4R82RJEXE5E2"}, b"{}"
+            )
         return req
 
 
 @pytest.mark.parametrize(
     ("modifier", "check", "said"),
     [
-        (ReplayHeaderEverywhere, "invalid_request_original_is_not_cached", "the original response (first use of a fresh key) carries"),
-        (ReplayHeaderEverywhere, "keys_are_scoped_per_team", "the original response (first use of a fresh key) carries"),
+        (
+            ReplayHeaderEverywhere,
+            "invalid_request_original_is_not_cached",
+            "the original response (first use of a fresh key) carries",
+        ),
+        (
+            ReplayHeaderEverywhere,
+            "keys_are_scoped_per_team",
+            "the original response (first use of a fresh key) carries",
+        ),
         (UnknownIdIs200, "error_body_is_the_aurous_envelope", "GET an unknown id: expected HTTP 404, got 200"),
     ],
 )

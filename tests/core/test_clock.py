@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from mockserver.clock import ManualClock, SystemClock, epoch
+from mockserver.clock import ManualClock, SystemClock
 
 T0 = datetime(2026, 5, 8, 10, 0, tzinfo=UTC)
 
@@ -37,7 +37,3 @@ def test_a_manual_clock_converts_its_start_to_utc():
 def test_a_manual_clock_refuses_to_go_back(move):
     with pytest.raises(ValueError):
         move(ManualClock(T0))
-
-
-def test_epoch_is_unix_seconds():
-    assert 1_778_234_400.0 == epoch(T0)

@@ -5,7 +5,11 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mockserver.ratelimit import CONTRACT_BUCKETS, BucketSpec, RateLimiter
+from aurous_contract import load_spec
+from mockserver.operations import OperationIndex
+from mockserver.ratelimit import BucketSpec, RateLimiter
+
+CONTRACT_BUCKETS = OperationIndex(load_spec()).buckets  # the spec's x-aurous-rate-limit-buckets
 
 T = 1_780_000_000.0
 SYNTH = {"characters_synthesize": BucketSpec(6, 12)}  # one token per 10 s
@@ -99,13 +103,13 @@ def test_reset_refills_every_bucket():
     assert 11 == limiter.take("team_a", "characters_synthesize", T).remaining
 
 
-def test_the_contract_buckets_are_the_documented_figures():
+def test_the_spec_buckets_include_the_documented_figures():
     assert {
         "characters_get": (120, 240),
         "characters_post": (30, 60),
         "characters_synthesize": (6, 12),
         "images_post": (60, 120),
-    } == {name: (spec.sustained_per_minute, spec.burst) for name, spec in CONTRACT_BUCKETS.items()}
+    }.items() <= {name: (spec.sustained_per_minute, spec.burst) for name, spec in CONTRACT_BUCKETS.items()}.items()
 
 
 @given(st.lists(st.floats(min_value=0, max_value=120, allow_nan=False), max_size=200))

@@ -27,14 +27,14 @@ def test_a_team_scoped_lookup_does_not_see_another_teams_row():
     )
 
 
-def test_list_live_is_newest_first_and_skips_deleted_rows():
+def test_a_page_is_newest_first_and_skips_deleted_rows():
     store = Store(TEAMS)
     ids = [f"char_{i:026d}" for i in range(4)]
     for i, character_id in enumerate(ids):
         status = Status.DELETED if i == 1 else Status.READY
         store.put_character(make_character(status, id=character_id))
 
-    assert [ids[3], ids[2], ids[0]] == [c.id for c in store.list_live("team_a")]
+    assert [ids[3], ids[2], ids[0]] == [c.id for c in store.page_newest_first("team_a", before=None, limit=10)[0]]
 
 
 def test_a_hard_delete_removes_the_row_from_lookups_and_lists():
@@ -42,7 +42,10 @@ def test_a_hard_delete_removes_the_row_from_lookups_and_lists():
     store.put_character(make_character(Status.REVIEWING))
     store.delete_character(make_character(Status.REVIEWING).id)
 
-    assert (None, []) == (store.find_any(make_character(Status.REVIEWING).id), store.list_live("team_a"))
+    assert (None, []) == (
+        store.find_any(make_character(Status.REVIEWING).id),
+        store.page_newest_first("team_a", before=None, limit=10)[0],
+    )
 
 
 def test_reset_restores_starting_credits():

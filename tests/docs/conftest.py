@@ -1,3 +1,3 @@
-"""Fixtures shared with tests/frontend: real mock processes (``servers``)."""
+"""Fixtures shared with tests/mockserver/wiring: real mock processes (``servers``)."""
 
-from tests.frontend.conftest import servers  # noqa: F401  (a fixture, used by name)
+from tests.mockserver.wiring.conftest import servers  # noqa: F401  (a fixture, used by name)

@@ -21,7 +21,8 @@ import httpx
 import pytest
 import yaml
 
-from tests.frontend.conftest import ROOT, Server
+from tests.serving import ROOT
+from tests.serving import MockProcess as Server
 
 SPEC = yaml.safe_load((ROOT / "openapi.yaml").read_text(encoding="utf-8"))
 PARAMETERS = SPEC["components"]["parameters"]
@@ -84,7 +85,7 @@ def test_the_generator_check_fails_on_a_stale_sample(tmp_path):
 def mock() -> Iterator[Server]:
     server = Server("--clock", "manual").wait_ready()
     yield server
-    server.stop()
+    server.close()
 
 
 class Mock:
@@ -152,11 +153,12 @@ SETUP: dict[str, Callable[[Mock], dict[str, str]]] = {
 
 
 @pytest.mark.parametrize(("operation_id", "sample"), list(samples()))
-def test_the_sample_succeeds_against_the_mock(operation_id, sample, mock, tmp_path):
+def test_the_sample_succeeds_against_the_mock(operation_id, sample, mock, tmp_path, request):
     command, tool = RUNNERS[sample["label"]]
     if tool is None:
         pytest.fail(f"{command[0]} is not installed; the {sample['label']} samples cannot be checked")
     state = Mock(mock)
+    request.addfinalizer(state.http.close)
     state.http.post("/_mock/reset")  # idempotency keys from other samples would answer 409
     source = sample["source"].replace(PRODUCTION, mock.base)
     for example, real in SETUP.get(operation_id, lambda _: {})(state).items():

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.frontend.conftest import CHROMIUM, ROOT, needs_chromium
+from tests.mockserver.wiring.conftest import CHROMIUM, ROOT, needs_chromium
 
 METHODS = ("get", "put", "post", "delete", "patch")
 

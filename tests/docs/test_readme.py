@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import subprocess
 
-from tests.frontend.conftest import ROOT
+from tests.mockserver.wiring.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 

@@ -8,7 +8,7 @@ import re
 
 import httpx
 
-from tests.frontend.conftest import needs_chromium, render
+from tests.mockserver.wiring.conftest import needs_chromium, render
 
 pytestmark = needs_chromium
 

@@ -10,7 +10,8 @@ import subprocess
 
 import pytest
 
-from tests.frontend.conftest import ROOT, Server
+from tests.serving import ROOT
+from tests.serving import MockProcess as Server
 
 pytestmark = pytest.mark.skipif(
     shutil.which("node") is None and shutil.which("npm") is None, reason="Node is not installed (lint needs it too)"
@@ -60,7 +61,7 @@ def test_the_compiled_example_creates_saves_and_gets_a_ready_character(compiled)
             ["node", "--input-type=module", "-e", script], capture_output=True, text=True, timeout=60
         )
     finally:
-        server.stop()
+        server.close()
 
     assert result.returncode == 0, result.stderr
     character = json.loads(result.stdout)

@@ -7,7 +7,7 @@ import re
 
 import yaml
 
-from tests.frontend.conftest import ROOT
+from tests.mockserver.wiring.conftest import ROOT
 
 SPEC = yaml.safe_load((ROOT / "openapi.yaml").read_text(encoding="utf-8"))
 

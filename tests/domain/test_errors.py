@@ -26,6 +26,10 @@ EXPECTED = {
     e.ServerError: (500, "server_error", "internal_error"),
     e.SignatureInvalid: (403, "invalid_request", "invalid_signature"),
     e.UrlExpired: (410, "invalid_request", "url_expired"),
+    e.HostNotAllowed: (400, "invalid_request", "host_not_allowed"),
+    e.MockTokenRequired: (401, "authentication", "invalid_mock_token"),
+    e.BadGateway: (502, "server_error", "internal_error"),
+    e.ServiceUnavailable: (503, "server_error", "internal_error"),
 }
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import socket
 import subprocess
 import sys
 import threading
@@ -13,27 +11,15 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.serving import MockProcess
+
 ROOT = Path(__file__).resolve().parents[2]
 KEY = "al_live_" + "c" * 64
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _start(*args: str) -> tuple[subprocess.Popen[str], int]:
-    port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "mockserver", "--port", str(port), *args],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )
-    return process, port
+    server = MockProcess(*args, merge_stderr=True)  # the banner and the warnings, in order, on one stream
+    return server.process, server.port
 
 
 class Output:
@@ -46,8 +32,9 @@ class Output:
 
     def _pump(self, process: subprocess.Popen[str]) -> None:
         assert process.stdout is not None
-        for line in process.stdout:
-            self.lines.append(line)
+        with process.stdout:  # closed at EOF, when the server has exited
+            for line in process.stdout:
+                self.lines.append(line)
 
     @property
     def text(self) -> str:
@@ -161,7 +148,11 @@ def test_a_broken_config_file_exits_2_with_a_clear_message(tmp_path, text, fragm
     config.write_text(text, encoding="utf-8")
 
     result = subprocess.run(
-        [sys.executable, "-m", "mockserver", "--config", str(config)], cwd=ROOT, capture_output=True, text=True, timeout=30
+        [sys.executable, "-m", "mockserver", "--config", str(config)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=30,
     )
 
     assert 2 == result.returncode

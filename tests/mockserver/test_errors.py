@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.mockserver.conftest import ATTRIBUTES, Api, assert_envelope
+from tests.mockserver.conftest import Api, assert_envelope
 
 CHAR = "char_01HXMQ7Z3K8Y2NABCDEFGHJKMR"
 JSON = {"Content-Type": "application/json"}
@@ -90,7 +90,9 @@ def test_an_unknown_route_outside_v1_is_the_envelope_too(client):
     assert_envelope(response, 404, "resource_not_found")
 
 
-@pytest.mark.parametrize(("method", "path"), [("PUT", "/v1/characters"), ("GET", f"/v1/characters/{CHAR}/save"), ("POST", "/v1/balance")])
+@pytest.mark.parametrize(
+    ("method", "path"), [("PUT", "/v1/characters"), ("GET", f"/v1/characters/{CHAR}/save"), ("POST", "/v1/balance")]
+)
 def test_a_wrong_method_is_405_in_the_envelope(client, acme, method, path):
     response = client.request(method, path, headers=acme.headers)
 
@@ -99,7 +101,9 @@ def test_a_wrong_method_is_405_in_the_envelope(client, acme, method, path):
 
 @pytest.mark.parametrize("content_type", ["text/plain", "application/x-www-form-urlencoded", "application/xml"])
 def test_a_non_json_content_type_is_415(client, acme, content_type):
-    response = client.post("/v1/images", content=b'{"prompt": "p"}', headers={**acme.headers, "Content-Type": content_type})
+    response = client.post(
+        "/v1/images", content=b'{"prompt": "p"}', headers={**acme.headers, "Content-Type": content_type}
+    )
 
     assert_envelope(response, 415, "unsupported_media_type")
 
@@ -129,7 +133,9 @@ def test_an_upload_put_over_ten_mebibytes_is_payload_too_large(client, acme):
         "/v1/characters/uploads/init", json={"extension": "png", "content_type": "image/png"}, headers=acme.headers
     ).json()
 
-    response = client.put(ticket["upload_url"], content=b"x" * (10 * 1024 * 1024 + 1), headers={"Content-Type": "image/png"})
+    response = client.put(
+        ticket["upload_url"], content=b"x" * (10 * 1024 * 1024 + 1), headers={"Content-Type": "image/png"}
+    )
 
     assert_envelope(response, 413, "payload_too_large")
 
@@ -191,8 +197,24 @@ json_values = st.recursive(
     max_leaves=12,
 )
 field_names = st.sampled_from(
-    ["name", "generate", "attributes", "upload_ids", "client_reference_id", "pose", "prompt_override", "force_all",
-     "prompt", "character_id", "upload_id", "extension", "content_type", "filename", "status", "age"]
+    [
+        "name",
+        "generate",
+        "attributes",
+        "upload_ids",
+        "client_reference_id",
+        "pose",
+        "prompt_override",
+        "force_all",
+        "prompt",
+        "character_id",
+        "upload_id",
+        "extension",
+        "content_type",
+        "filename",
+        "status",
+        "age",
+    ]
 )
 plausible_objects = st.dictionaries(field_names, json_values, max_size=6)
 bodies = st.one_of(
@@ -243,7 +265,9 @@ def fuzz_client():
     return client, team
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(
     operation=operations,
     character_id=ids,
@@ -282,7 +306,9 @@ def test_no_input_makes_any_operation_answer_500(
 @pytest.mark.parametrize("content_type", ["application/x-www-form-urlencoded", "text/plain"])
 def test_the_415_message_names_the_header_that_fixes_it(client, acme, content_type):
     # curl -d without -H 'Content-Type: application/json' sends application/x-www-form-urlencoded.
-    response = client.post("/v1/images", content=b'{"prompt": "p"}', headers={**acme.headers, "Content-Type": content_type})
+    response = client.post(
+        "/v1/images", content=b'{"prompt": "p"}', headers={**acme.headers, "Content-Type": content_type}
+    )
 
     message = assert_envelope(response, 415, "unsupported_media_type")["message"]
     assert content_type in message

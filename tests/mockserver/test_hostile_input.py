@@ -93,7 +93,9 @@ def test_a_chunked_body_over_the_limit_is_413(api: Api, acme: Team, path: str) -
 # -- item 2: media types are case-insensitive, parameters may have spaces -------------------------------
 
 
-@pytest.mark.parametrize("content_type", ["Application/Json", "APPLICATION/JSON; Charset=UTF-8", "application/json ; charset=utf-8"])
+@pytest.mark.parametrize(
+    "content_type", ["Application/Json", "APPLICATION/JSON; Charset=UTF-8", "application/json ; charset=utf-8"]
+)
 @pytest.mark.parametrize(("method", "path", "body"), JSON_ROUTES, ids=ROUTE_IDS)
 def test_json_media_type_is_recognised_whatever_its_case_and_spacing(
     api: Api, acme: Team, reviewing: str, content_type: str, method: str, path: str, body: dict[str, Any]
@@ -103,7 +105,9 @@ def test_json_media_type_is_recognised_whatever_its_case_and_spacing(
     plain = _send(api, acme, method, path, reviewing, json=body)
     api.client.post("/_mock/reset")
     reviewing_again = api.create_in(acme, "reviewing")["id"]
-    odd = _send(api, acme, method, path, reviewing_again, content=json.dumps(body), headers={"Content-Type": content_type})
+    odd = _send(
+        api, acme, method, path, reviewing_again, content=json.dumps(body), headers={"Content-Type": content_type}
+    )
 
     assert odd.status_code < 500, odd.text
     assert odd.status_code == plain.status_code, (plain.text, odd.text)
@@ -135,7 +139,9 @@ def test_deeply_nested_json_is_400_invalid_format(
 def test_nesting_within_the_limit_is_judged_by_the_schema(api: Api, acme: Team) -> None:
     body = b'{"name": "A", "generate": true, "attributes": {"age": 3, "gender": ' + b"[" * 30 + b"]" * 30 + b"}}"
 
-    response = api.client.post("/v1/characters", content=body, headers={**acme.headers, "Content-Type": "application/json"})
+    response = api.client.post(
+        "/v1/characters", content=body, headers={**acme.headers, "Content-Type": "application/json"}
+    )
 
     error = assert_envelope(response, 400, "invalid_format")
     assert error["param"] == "attributes.gender"
@@ -163,7 +169,9 @@ def test_a_lone_surrogate_is_400_naming_the_field_and_nothing_is_stored(
 def test_a_lone_surrogate_in_a_nested_field_is_named_by_its_path(api: Api, acme: Team) -> None:
     body = b'{"name": "A", "generate": true, "attributes": {"age": 3, "hair_color": "\\udfff"}}'
 
-    response = api.client.post("/v1/characters", content=body, headers={**acme.headers, "Content-Type": "application/json"})
+    response = api.client.post(
+        "/v1/characters", content=body, headers={**acme.headers, "Content-Type": "application/json"}
+    )
 
     assert assert_envelope(response, 400, "invalid_format")["param"] == "attributes.hair_color"
 
@@ -171,7 +179,9 @@ def test_a_lone_surrogate_in_a_nested_field_is_named_by_its_path(api: Api, acme:
 def test_a_surrogate_pair_is_one_valid_character(api: Api, acme: Team) -> None:
     body = b'{"name": "Cat \\ud83d\\ude3a", "generate": true, "attributes": {"age": 3}}'
 
-    response = api.client.post("/v1/characters", content=body, headers={**acme.headers, "Content-Type": "application/json"})
+    response = api.client.post(
+        "/v1/characters", content=body, headers={**acme.headers, "Content-Type": "application/json"}
+    )
 
     assert response.status_code == 201, response.text
     assert response.json()["name"] == "Cat \N{SMILING CAT FACE WITH OPEN MOUTH}"
@@ -214,7 +224,9 @@ def test_nan_and_infinity_are_not_json_and_get_400(api: Api, path: str, value: b
 
 
 @pytest.mark.parametrize(("method", "path", "body"), [r for r in JSON_ROUTES if r[1].startswith("/_mock")])
-def test_control_bodies_over_one_mebibyte_are_413(api: Api, acme: Team, reviewing: str, method: str, path: str, body: Any) -> None:
+def test_control_bodies_over_one_mebibyte_are_413(
+    api: Api, acme: Team, reviewing: str, method: str, path: str, body: Any
+) -> None:
     big = b'{"pad": "' + b"x" * (1024 * 1024) + b'"}'
 
     response = _send(api, acme, method, path, reviewing, content=big, headers={"Content-Type": "application/json"})

@@ -164,7 +164,12 @@ def test_a_put_with_a_wrong_signature_is_resource_not_found(client, acme):
 
 def test_a_consumed_upload_cannot_create_a_second_character(api, acme, client):
     upload_id = api.upload(acme)
-    assert 201 == client.post("/v1/characters", json={"name": "Up", "upload_ids": [upload_id]}, headers=acme.headers).status_code
+    assert (
+        201
+        == client.post(
+            "/v1/characters", json={"name": "Up", "upload_ids": [upload_id]}, headers=acme.headers
+        ).status_code
+    )
 
     response = client.post("/v1/characters", json={"name": "Up", "upload_ids": [upload_id]}, headers=acme.headers)
 
@@ -177,7 +182,9 @@ def test_an_upload_without_bytes_cannot_create_a_character(client, acme):
         "/v1/characters/uploads/init", json={"extension": "png", "content_type": "image/png"}, headers=acme.headers
     ).json()
 
-    response = client.post("/v1/characters", json={"name": "Up", "upload_ids": [ticket["upload_id"]]}, headers=acme.headers)
+    response = client.post(
+        "/v1/characters", json={"name": "Up", "upload_ids": [ticket["upload_id"]]}, headers=acme.headers
+    )
 
     assert_envelope(response, 400, "upload_invalid")
 
@@ -208,7 +215,12 @@ def test_another_teams_upload_cannot_create_a_character(api, acme, globex, clien
 
     error = assert_envelope(response, 404, "resource_not_found")
     assert "upload_ids" == error["param"]
-    assert 201 == client.post("/v1/characters", json={"name": "Up", "upload_ids": [upload_id]}, headers=acme.headers).status_code
+    assert (
+        201
+        == client.post(
+            "/v1/characters", json={"name": "Up", "upload_ids": [upload_id]}, headers=acme.headers
+        ).status_code
+    )
 
 
 # -- regenerate and resynthesize ------------------------------------------------------------------
@@ -302,7 +314,9 @@ def test_resynthesize_of_a_synthesizing_character_is_refused(api, acme, client):
     assert before == api.balance(acme)
 
 
-@pytest.mark.parametrize(("status", "expected"), [("failed", "reviewing"), ("reviewing", "reviewing"), ("ready", "ready")])
+@pytest.mark.parametrize(
+    ("status", "expected"), [("failed", "reviewing"), ("reviewing", "reviewing"), ("ready", "ready")]
+)
 def test_resynthesize_completes_to_ready_only_for_a_character_that_was_ever_saved(api, acme, client, status, expected):
     character = api.create_in(acme, status)
     _resynthesize(client, acme, character["id"])
@@ -534,4 +548,10 @@ def test_balance_has_the_documented_shape(client, acme):
     response = client.get("/v1/balance", headers=acme.headers)
 
     assert 200 == response.status_code
-    assert {"credits": 1000, "held_credits": 0, "available_credits": 1000, "currency": "credit", "billing_mode": "metered"} == response.json()
+    assert {
+        "credits": 1000,
+        "held_credits": 0,
+        "available_credits": 1000,
+        "currency": "credit",
+        "billing_mode": "metered",
+    } == response.json()

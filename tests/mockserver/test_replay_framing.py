@@ -12,7 +12,9 @@ BODY = {"name": "Aurora", "generate": True, "attributes": {"age": 28}}
 
 
 def _create(api: Api, team: Team, **headers: str):
-    return api.client.post("/v1/characters", json=BODY, headers={**team.headers, "Idempotency-Key": "frame-1", **headers})
+    return api.client.post(
+        "/v1/characters", json=BODY, headers={**team.headers, "Idempotency-Key": "frame-1", **headers}
+    )
 
 
 def test_a_replay_has_the_originals_content_length_and_is_not_chunked(api: Api, acme: Team) -> None:

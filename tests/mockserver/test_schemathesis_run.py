@@ -12,47 +12,23 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
 
 import pytest
 
+from tests.serving import running_mock as running_mock_at
+
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
 def running_mock():
-    port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "mockserver", "--port", str(port), "--no-rate-limits", "--synthesis-seconds", "0.2"],
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            teams = json.load(urllib.request.urlopen(f"{base}/_mock/teams", timeout=1))
-            break
-        except OSError:
-            if time.monotonic() > deadline or process.poll() is not None:
-                process.kill()
-                pytest.fail("the mock server did not start")
-            time.sleep(0.05)
-    yield base, [team["api_keys"][0] for team in teams]
-    process.terminate()
-    process.wait(timeout=10)
+    with running_mock_at("--no-rate-limits", "--synthesis-seconds", "0.2") as base:
+        teams = json.load(urllib.request.urlopen(f"{base}/_mock/teams", timeout=5))
+        yield base, [team["api_keys"][0] for team in teams]
 
 
 @pytest.mark.parametrize("team", [0, 1], ids=["first-team", "second-team"])
@@ -61,14 +37,28 @@ def test_plain_schemathesis_finds_no_failure_against_the_running_mock(running_mo
     st = shutil.which("st", path=os.path.dirname(sys.executable)) or "st"
 
     run = subprocess.run(
-        [st, "run", "openapi.yaml", "--url", base, "-H", f"X-Api-Key: {keys[team]}", "--checks", "all",
-         "--max-examples", "15", "--seed", str(1000 + team), "--no-color"],
+        [
+            st,
+            "run",
+            "openapi.yaml",
+            "--url",
+            base,
+            "-H",
+            f"X-Api-Key: {keys[team]}",
+            "--checks",
+            "all",
+            "--max-examples",
+            "15",
+            "--seed",
+            str(1000 + team),
+            "--no-color",
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,
         timeout=600,
     )
 
-    summary = run.stdout[run.stdout.find("SUMMARY"):]
+    summary = run.stdout[run.stdout.find("SUMMARY") :]
     assert run.returncode == 0, run.stdout[-6000:]
     assert "Stateful" in summary and "passed" in summary

@@ -96,7 +96,9 @@ def test_the_row_version_is_frozen_at_creation(api, acme, client):
     ).json()
     api.advance(3)
     client.post(f"/v1/characters/{created['id']}/save", headers={**acme.headers, "Aurous-Version": DEFAULT})
-    client.patch(f"/v1/characters/{created['id']}", json={"name": "w"}, headers={**acme.headers, "Aurous-Version": DEFAULT})
+    client.patch(
+        f"/v1/characters/{created['id']}", json={"name": "w"}, headers={**acme.headers, "Aurous-Version": DEFAULT}
+    )
 
     response = client.get(f"/v1/characters/{created['id']}", headers={**acme.headers, "Aurous-Version": DEFAULT})
 

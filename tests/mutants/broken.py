@@ -241,9 +241,11 @@ class Broken:
 
 async def _send(send: Any, resp: Response) -> None:
     headers = {**resp.headers, "content-length": str(len(resp.body))}
-    await send({
-        "type": "http.response.start",
-        "status": resp.status,
-        "headers": [(k.encode("latin-1"), v.encode("latin-1")) for k, v in headers.items()],
-    })
+    await send(
+        {
+            "type": "http.response.start",
+            "status": resp.status,
+            "headers": [(k.encode("latin-1"), v.encode("latin-1")) for k, v in headers.items()],
+        }
+    )
     await send({"type": "http.response.body", "body": resp.body})

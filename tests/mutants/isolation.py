@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from mockserver.domain.model import Status
-
 from tests.mutants.broken import Modifier, Request, Response, path_id
 
 __all__ = [
@@ -117,10 +116,13 @@ class ListMixesTeams(Modifier):
         body = resp.json()
         listing = req.method == "GET" and req.path == "/v1/characters" and resp.status == 200
         if listing and team is not None and isinstance(body, dict):
-            others = [c for t in self.teams if t.id != team.id for c in self.service.store.list_live(t.id)]
+            others = [c for t in self.teams if t.id != team.id for c in self._live(t.id)]
             body["data"] = body["data"] + [c.to_public() for c in others]
             resp.set_json(body)
         return resp
+
+    def _live(self, team_id: str) -> list:
+        return [c for c in self.service.store.iter_newest_first(team_id) if c.status is not Status.DELETED]
 
 
 @dataclass
@@ -134,8 +136,13 @@ class SoftDeletedReadable(Modifier):
     def response(self, req: Request, resp: Response) -> Response:
         character, team = self.character(path_id(req.path)[0]), self.team_of(req)
         if (
-            req.method == "GET" and resp.status == 404 and path_id(req.path)[1] == "" and character is not None
-            and team is not None and character.team_id == team.id and character.status is Status.DELETED
+            req.method == "GET"
+            and resp.status == 404
+            and path_id(req.path)[1] == ""
+            and character is not None
+            and team is not None
+            and character.team_id == team.id
+            and character.status is Status.DELETED
         ):
             resp.status = 200
             resp.set_json(character.to_public())

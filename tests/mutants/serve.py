@@ -15,8 +15,12 @@ from tests.mutants import MUTANTS, build, by_name
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m tests.mutants.serve")
-    parser.add_argument("name", help="a mutant's class name, or 'reference' for the unbroken mock",
-                        choices=["reference", *(m.__name__ for m in MUTANTS)], metavar="NAME")
+    parser.add_argument(
+        "name",
+        help="a mutant's class name, or 'reference' for the unbroken mock",
+        choices=["reference", *(m.__name__ for m in MUTANTS)],
+        metavar="NAME",
+    )
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--clock", choices=("real", "manual"), default="real")

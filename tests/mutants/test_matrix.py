@@ -14,8 +14,8 @@ import pytest
 
 from conformance import RunOptions, RunResult, Status, run
 from conformance.checks import REGISTRY
-from conformance.cli import EXIT_CONFORMS, EXIT_VIOLATIONS
 from conformance.checks.response import CUSTOM_CHECKS
+from conformance.cli import EXIT_CONFORMS, EXIT_VIOLATIONS
 from conformance.schema_layer import SCHEMATHESIS_CHECKS
 from tests.mutants import MUTANTS, build
 
@@ -33,8 +33,15 @@ FAMILIES = {
 }
 # Issue 9's rules, each added with a mutant that only its own check catches (a rule no other check sees).
 CAUGHT_ONLY_BY_ITS_CHECK = {
-    "HasMoreAlwaysFalse", "ListOldestFirst", "NamesTruncated", "NotFoundParamIsId", "PaginationSkipsOne",
-    "PatchAcceptsSynthesizing", "PatchNotPersisted", "ResetInMilliseconds", "RetryAfterInMilliseconds",
+    "HasMoreAlwaysFalse",
+    "ListOldestFirst",
+    "NamesTruncated",
+    "NotFoundParamIsId",
+    "PaginationSkipsOne",
+    "PatchAcceptsSynthesizing",
+    "PatchNotPersisted",
+    "ResetInMilliseconds",
+    "RetryAfterInMilliseconds",
     "SynthesisCostsNothing",
 }
 KIT_CHECKS = {c.name for c in REGISTRY} | set(SCHEMATHESIS_CHECKS) | {c.__name__ for c in CUSTOM_CHECKS}
@@ -51,7 +58,12 @@ ALL_LAYERS = ("schema", "lifecycle", "behaviour")
 
 def _run(app, *, seed: int, layers: tuple[str, ...] = ALL_LAYERS) -> RunResult:  # type: ignore[no-untyped-def]
     options = RunOptions(
-        api_key=_key(app), app=app, seed=seed, max_examples=3, layers=layers, exhaust_rate_limits=True,
+        api_key=_key(app),
+        app=app,
+        seed=seed,
+        max_examples=3,
+        layers=layers,
+        exhaust_rate_limits=True,
         webhook_listen="127.0.0.1:0",  # a receiver on a free loopback port: the webhook checks run too
     )
     return run(options)

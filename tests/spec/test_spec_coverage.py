@@ -36,12 +36,8 @@ EXPECTED: dict[tuple[str, str], Expected] = {
     ("GET", "/v1/characters"): Expected("listCharacters", "characters_get", 0, False, False, False),
     ("GET", "/v1/characters/{id}"): Expected("retrieveCharacter", "characters_get", 0, False, False, True),
     ("PATCH", "/v1/characters/{id}"): Expected("updateCharacter", "characters_post", 0, False, True, True),
-    ("DELETE", "/v1/characters/{id}"): Expected(
-        "deleteCharacter", "characters_post", 0, False, False, True
-    ),
-    ("POST", "/v1/characters/{id}/save"): Expected(
-        "saveCharacter", "characters_post", 0, False, False, True
-    ),
+    ("DELETE", "/v1/characters/{id}"): Expected("deleteCharacter", "characters_post", 0, False, False, True),
+    ("POST", "/v1/characters/{id}/save"): Expected("saveCharacter", "characters_post", 0, False, False, True),
     ("POST", "/v1/characters/{id}/refs/regenerate"): Expected(
         "regenerateRef", "characters_synthesize", 1, True, True, True
     ),
@@ -52,18 +48,14 @@ EXPECTED: dict[tuple[str, str], Expected] = {
     ("PUT", "/v1/characters/uploads/{upload_id}/content"): Expected(
         "putUploadContent", None, 0, False, True, True, authenticated=False
     ),
-    ("POST", "/v1/characters/uploads/classify"): Expected(
-        "classifyUpload", "characters_post", 0, False, True, True
-    ),
+    ("POST", "/v1/characters/uploads/classify"): Expected("classifyUpload", "characters_post", 0, False, True, True),
     ("POST", "/v1/images"): Expected("createImage", "images_post", 1, True, True, True),
     ("GET", "/v1/balance"): Expected("getBalance", None, 0, False, False, False),
     # Issue 13: webhook endpoints (POST /v1/webhook_endpoints: 10/min, public; test: own bucket, public).
     ("POST", "/v1/webhook_endpoints"): Expected(
         "createWebhookEndpoint", "webhook_endpoints_post", 0, False, True, False
     ),
-    ("GET", "/v1/webhook_endpoints"): Expected(
-        "listWebhookEndpoints", "webhook_endpoints_get", 0, False, False, False
-    ),
+    ("GET", "/v1/webhook_endpoints"): Expected("listWebhookEndpoints", "webhook_endpoints_get", 0, False, False, False),
     ("GET", "/v1/webhook_endpoints/{id}"): Expected(
         "retrieveWebhookEndpoint", "webhook_endpoints_get", 0, False, False, True
     ),
@@ -73,9 +65,7 @@ EXPECTED: dict[tuple[str, str], Expected] = {
     ("POST", "/v1/webhook_endpoints/{id}/rotate_secret"): Expected(
         "rotateWebhookSecret", "webhook_endpoints_post", 0, False, False, True
     ),
-    ("POST", "/v1/webhook_endpoints/{id}/test"): Expected(
-        "testWebhookEndpoint", "webhooks_test", 0, False, True, True
-    ),
+    ("POST", "/v1/webhook_endpoints/{id}/test"): Expected("testWebhookEndpoint", "webhooks_test", 0, False, True, True),
 }
 
 STATUS_ERROR = {  # status -> (error type, codes an example of that status may carry)

@@ -52,7 +52,9 @@ class Mock:
         assert response.status_code == 200, response.text
         return response.json()
 
-    def wait_deliveries(self, predicate: Callable[[list[dict[str, Any]]], bool], timeout: float = 15.0, **query: Any) -> list[dict[str, Any]]:
+    def wait_deliveries(
+        self, predicate: Callable[[list[dict[str, Any]]], bool], timeout: float = 15.0, **query: Any
+    ) -> list[dict[str, Any]]:
         """Poll the control API until ``predicate`` holds (the worker runs on its own thread)."""
         deadline = time.monotonic() + timeout
         while True:

@@ -46,7 +46,10 @@ def test_failed_and_cancelled_syntheses_fire_their_events_and_save_fires_none(mo
     by_type = {d.json()["type"]: d.json()["data"]["object"] for d in found}
     assert by_type["character.failed"]["id"] == failing["id"]
     assert by_type["character.failed"]["error_message"]
-    assert (by_type["character.cancelled"]["id"], by_type["character.cancelled"]["status"]) == (cancelled["id"], "deleted")
+    assert (by_type["character.cancelled"]["id"], by_type["character.cancelled"]["status"]) == (
+        cancelled["id"],
+        "deleted",
+    )
 
     saved = mock.create_synthesizing()
     mock.advance(3)
@@ -79,7 +82,9 @@ def test_a_500_is_retried_on_the_backoff_schedule_as_the_mock_clock_moves(mock, 
     assert all(a["duration_ms"] >= 0 and a["error"] is None for a in rows[0]["attempts"][2:])
     found = receiver.deliveries("/flaky")
     assert len({d.json()["id"] for d in found}) == 1  # one event, three attempts, each signed anew
-    assert all(rules.verify(endpoint["secret"], d.header(rules.SIGNATURE_HEADER), d.body, now=time.time()) for d in found)
+    assert all(
+        rules.verify(endpoint["secret"], d.header(rules.SIGNATURE_HEADER), d.body, now=time.time()) for d in found
+    )
     health = mock.client.get(f"/v1/webhook_endpoints/{endpoint['id']}", headers=mock.keys[0]).json()
     assert (health["consecutive_failures"], health["is_active"]) == (0, True)
     assert health["last_success_at"] is not None and health["last_failure_at"] is not None
@@ -120,7 +125,9 @@ def test_twenty_failures_without_success_disable_the_endpoint_and_tell_the_other
 
     mock.create_synthesizing()
     mock.advance(3600)
-    marker = mock.client.post("/_mock/webhooks/events", json={"endpoint_id": watcher["id"], "type": "webhook.endpoint_disabled"})
+    marker = mock.client.post(
+        "/_mock/webhooks/events", json={"endpoint_id": watcher["id"], "type": "webhook.endpoint_disabled"}
+    )
     assert marker.status_code == 202
     receiver.wait_for(lambda found: len(found) >= 2, path="/watch")
     assert len(receiver.deliveries("/down")) == 20  # nothing more went to the disabled endpoint
@@ -132,7 +139,9 @@ def test_one_event_retried_twenty_times_on_the_clock_disables_its_endpoint(mock,
     mock.create_synthesizing()
     mock.advance(3)
     for attempt in range(1, rules.MAX_ATTEMPTS):
-        rows = mock.wait_deliveries(lambda rows, n=attempt: rows and len(rows[0]["attempts"]) == n and rows[0]["status"] != "in_flight")
+        rows = mock.wait_deliveries(
+            lambda rows, n=attempt: rows and len(rows[0]["attempts"]) == n and rows[0]["status"] != "in_flight"
+        )
         assert rows[0]["status"] == "pending", rows[0]
         mock.advance(rules.retry_delay(attempt).total_seconds())
     rows = mock.wait_deliveries(lambda rows: rows[0]["status"] == "failed")
@@ -182,7 +191,9 @@ def test_rotating_the_secret_signs_the_next_deliveries_with_the_new_one(mock, re
     assert rotated["secret"].startswith("whsec_") and rotated["secret"] != endpoint["secret"]
     assert mock.client.get(f"/v1/webhook_endpoints/{endpoint['id']}", headers=mock.keys[0]).json()["secret"] is None
 
-    fire = mock.client.post(f"/v1/webhook_endpoints/{endpoint['id']}/test", json={"event_type": "character.failed"}, headers=mock.keys[0])
+    fire = mock.client.post(
+        f"/v1/webhook_endpoints/{endpoint['id']}/test", json={"event_type": "character.failed"}, headers=mock.keys[0]
+    )
     assert fire.status_code == 202
     [delivery] = receiver.wait_for(lambda found: len(found) >= 1)
     assert delivery.json()["synthetic"] is True and delivery.json()["id"] == fire.json()["event_id"]

@@ -11,7 +11,10 @@ def test_register_shows_the_secret_once_and_expands_the_wildcard(mock):
     created = mock.register("https://hooks.example.com/aurous", ["*"], description="prod", metadata={"env": "prod"})
 
     assert created["id"].startswith("we_") and created["secret"].startswith("whsec_")
-    assert created["secret_preview"].startswith(created["secret"][:9]) and created["secret"] not in created["secret_preview"]
+    assert (
+        created["secret_preview"].startswith(created["secret"][:9])
+        and created["secret"] not in created["secret_preview"]
+    )
     assert "character.completed" in created["events"] and "*" not in created["events"]
     assert (created["description"], created["metadata"], created["is_active"]) == ("prod", {"env": "prod"}, True)
     listed = mock.client.get("/v1/webhook_endpoints", headers=mock.keys[0]).json()
@@ -121,7 +124,11 @@ def test_redeliver_sends_the_same_event_again_and_reset_forgets_everything(mock)
 
     assert again.status_code == 202
     copy = again.json()
-    assert (copy["event_id"], copy["payload"], copy["redelivery_of"]) == (original["event_id"], original["payload"], original["id"])
+    assert (copy["event_id"], copy["payload"], copy["redelivery_of"]) == (
+        original["event_id"],
+        original["payload"],
+        original["id"],
+    )
     assert_envelope(mock.client.post("/_mock/webhooks/deliveries/whdel_nope/redeliver"), 404)
     assert_envelope(mock.client.post("/_mock/webhooks/events", json={"endpoint_id": "we_nope"}), 404)
     assert mock.client.post("/_mock/reset").status_code == 204

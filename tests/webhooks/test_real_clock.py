@@ -2,39 +2,17 @@
 
 from __future__ import annotations
 
-import socket
-import subprocess
-import sys
-import time
-
 import httpx
 import pytest
 
 from conformance.webhook_receiver import WebhookReceiver
+from tests.serving import running_mock
 
 
 @pytest.fixture
 def mock_url():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    process = subprocess.Popen(
-        [sys.executable, "-m", "mockserver", "--port", str(port), "--synthesis-seconds", "1"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                httpx.get(url + "/_mock/teams", timeout=0.5)
-                break
-            except httpx.HTTPError:
-                time.sleep(0.1)
+    with running_mock("--synthesis-seconds", "1") as url:
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def test_a_synthesis_finishing_unobserved_fires_its_event_on_the_real_clock(mock_url):

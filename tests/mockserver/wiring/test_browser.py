@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from tests.frontend.conftest import ROOT, free_port, needs_chromium, render
+from tests.mockserver.wiring.conftest import ROOT, free_port, needs_chromium, render
 
 pytestmark = needs_chromium
 

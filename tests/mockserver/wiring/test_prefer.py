@@ -3,7 +3,7 @@ preflight, then the request), without the control API."""
 
 from __future__ import annotations
 
-from tests.frontend.conftest import LOCAL_ORIGIN, create, key_of
+from tests.mockserver.wiring.conftest import LOCAL_ORIGIN, create, key_of
 
 
 def browser_create(client, key, prefer):

@@ -13,7 +13,7 @@ from mockserver.domain.service import CharactersService
 from mockserver.persistence import KIND, StateFile, StateFileError
 from mockserver.settings import DEMO_TEAMS
 from mockserver.store import Store
-from tests.frontend.conftest import ATTRIBUTES
+from tests.mockserver.wiring.conftest import ATTRIBUTES
 
 # A long interval: only the clean-shutdown write can have saved what the test checks.
 NO_PERIODIC_WRITE = ("--state-save-seconds", "3600")

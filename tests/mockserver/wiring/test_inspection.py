@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.frontend.conftest import create, key_of
+from tests.mockserver.wiring.conftest import create, key_of
 
 
 def test_the_request_log_shows_method_path_status_team_timing_and_request_id_newest_first(client):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from mockserver.__main__ import parse_args
-from tests.frontend.conftest import assert_envelope, key_of
+from tests.mockserver.wiring.conftest import assert_envelope, key_of
 
 LOOPBACK = ("localhost", "127.0.0.1", "::1")
 
@@ -13,7 +13,9 @@ LOOPBACK = ("localhost", "127.0.0.1", "::1")
 # -- item 9: Host allow-list ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("method", "path"), [("GET", "/_mock/teams"), ("POST", "/_mock/reset"), ("GET", "/_mock/requests")])
+@pytest.mark.parametrize(
+    ("method", "path"), [("GET", "/_mock/teams"), ("POST", "/_mock/reset"), ("GET", "/_mock/requests")]
+)
 def test_a_foreign_host_cannot_reach_the_control_api(make_client, method, path) -> None:
     client = make_client(allowed_hosts=LOOPBACK, fixtures="every_state")
     before = client.get("/_mock/characters", headers={"Host": "127.0.0.1:8000"}).json()

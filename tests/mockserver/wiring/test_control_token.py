@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from mockserver.__main__ import parse_args
-from mockserver.frontend import is_loopback
-from mockserver.frontend_cli import startup_warnings
-from tests.frontend.conftest import LOCAL_ORIGIN, assert_envelope
+from mockserver.__main__ import parse_args, startup_warnings
+from mockserver.control.hosts import is_loopback
+from tests.mockserver.wiring.conftest import LOCAL_ORIGIN, assert_envelope
 
 TOKEN = "s3cret-token"
 
@@ -26,8 +25,9 @@ def test_with_a_token_a_wrong_token_is_401_and_changes_nothing(make_client):
     client = make_client(control_token=TOKEN, fixtures="every_state")
 
     assert_envelope(client.post("/_mock/reset", headers={"X-Mock-Token": "guess"}), 401, "invalid_mock_token")
-    assert_envelope(client.put("/_mock/faults", json={"error_rate": 1}, headers={"X-Mock-Token": "x"}), 401,
-                    "invalid_mock_token")
+    assert_envelope(
+        client.put("/_mock/faults", json={"error_rate": 1}, headers={"X-Mock-Token": "x"}), 401, "invalid_mock_token"
+    )
     assert 0 == client.get("/_mock/faults", headers={"X-Mock-Token": TOKEN}).json()["error_rate"]
 
 
@@ -51,8 +51,11 @@ def test_a_browser_preflight_for_the_control_api_passes_without_the_token(make_c
 
     response = client.options(
         "/_mock/teams",
-        headers={"Origin": LOCAL_ORIGIN, "Access-Control-Request-Method": "GET",
-                 "Access-Control-Request-Headers": "x-mock-token"},
+        headers={
+            "Origin": LOCAL_ORIGIN,
+            "Access-Control-Request-Method": "GET",
+            "Access-Control-Request-Headers": "x-mock-token",
+        },
     )
 
     assert 204 == response.status_code
@@ -78,16 +81,40 @@ def test_binding_beyond_loopback_with_a_token_or_on_loopback_does_not_warn():
 
 def test_the_flags_reach_the_settings():
     settings = parse_args(
-        ["--cors-origin", "https://a.test", "--cors-origin", "https://b.test", "--control-token", TOKEN,
-         "--state-file", "s.json", "--fixtures", "every_state", "--latency-ms", "20", "--error-rate", "0.1",
-         "--rate-limit-rate", "0.2", "--synthesis-failure-rate", "0.5", "--request-log-size", "9"]
+        [
+            "--cors-origin",
+            "https://a.test",
+            "--cors-origin",
+            "https://b.test",
+            "--control-token",
+            TOKEN,
+            "--state-file",
+            "s.json",
+            "--fixtures",
+            "every_state",
+            "--latency-ms",
+            "20",
+            "--error-rate",
+            "0.1",
+            "--rate-limit-rate",
+            "0.2",
+            "--synthesis-failure-rate",
+            "0.5",
+            "--request-log-size",
+            "9",
+        ]
     )
 
     assert ("https://a.test", "https://b.test") == settings.cors_origins
     assert (TOKEN, "s.json", "every_state", 9) == (
-        settings.control_token, str(settings.state_file), settings.fixtures, settings.request_log_size
+        settings.control_token,
+        str(settings.state_file),
+        settings.fixtures,
+        settings.request_log_size,
     )
     assert (20, 0.1, 0.2, 0.5) == (
-        settings.faults.latency_ms, settings.faults.error_rate, settings.faults.rate_limit_rate,
+        settings.faults.latency_ms,
+        settings.faults.error_rate,
+        settings.faults.rate_limit_rate,
         settings.faults.synthesis_failure_rate,
     )

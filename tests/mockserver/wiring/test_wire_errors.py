@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.frontend.conftest import Server
+from tests.mockserver.wiring.conftest import Server
 
 REQUEST_ID = re.compile(r"^req_[0-9A-HJKMNP-TV-Z]{26}$")
 
@@ -38,9 +38,7 @@ def raw_exchange(server: Server, request: bytes) -> tuple[int, dict[str, str], b
 def server() -> Iterator[Server]:
     started = Server().wait_ready()
     yield started
-    started.stop()
-    for stream in (started.process.stdout, started.process.stderr):
-        stream.close()
+    started.close()
 
 
 @pytest.mark.parametrize(
@@ -68,7 +66,9 @@ def test_a_request_the_parser_refuses_gets_a_400_in_the_envelope(server: Server,
 def test_a_100_kb_path_gets_an_envelope(server: Server) -> None:
     path = b"/v1/characters/" + b"a" * 100_000
 
-    status, headers, body = raw_exchange(server, b"GET " + path + b" HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+    status, headers, body = raw_exchange(
+        server, b"GET " + path + b" HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    )
 
     assert status in (400, 401, 404, 414)
     assert headers["content-type"] == "application/json"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.frontend.conftest import LOCAL_ORIGIN, assert_envelope, create, key_of
+from tests.mockserver.wiring.conftest import LOCAL_ORIGIN, assert_envelope, create, key_of
 
 
 def preflight(client, path="/v1/characters", origin=LOCAL_ORIGIN, headers="x-api-key,content-type,prefer"):
@@ -43,18 +43,20 @@ def test_an_origin_outside_localhost_gets_no_cors_headers_by_default(client):
 def test_configured_origins_replace_the_localhost_default(make_client):
     client = make_client(cors_origins=("https://app.example.test",))
 
-    assert "https://app.example.test" == preflight(client, origin="https://app.example.test").headers[
-        "access-control-allow-origin"
-    ]
+    assert (
+        "https://app.example.test"
+        == preflight(client, origin="https://app.example.test").headers["access-control-allow-origin"]
+    )
     assert "access-control-allow-origin" not in preflight(client).headers
 
 
 def test_a_star_origin_allows_any_origin(make_client):
     client = make_client(cors_origins=("*",))
 
-    assert "https://anywhere.example" == preflight(client, origin="https://anywhere.example").headers[
-        "access-control-allow-origin"
-    ]
+    assert (
+        "https://anywhere.example"
+        == preflight(client, origin="https://anywhere.example").headers["access-control-allow-origin"]
+    )
 
 
 def test_responses_expose_the_aurous_headers_to_scripts(client):

@@ -18,7 +18,7 @@ from mockserver.domain.service import CharactersService
 from mockserver.persistence import StateFile, StateFileError
 from mockserver.settings import DEMO_TEAMS
 from mockserver.store import Store
-from tests.frontend.conftest import ATTRIBUTES, create, key_of
+from tests.mockserver.wiring.conftest import ATTRIBUTES, create, key_of
 
 NO_PERIODIC_WRITE = ("--state-save-seconds", "3600")
 

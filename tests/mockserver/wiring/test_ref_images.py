@@ -6,7 +6,7 @@ import struct
 import zlib
 from urllib.parse import parse_qs, urlsplit
 
-from tests.frontend.conftest import assert_envelope, create, key_of
+from tests.mockserver.wiring.conftest import assert_envelope, create, key_of
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 SEVEN_DAYS = 7 * 24 * 3600

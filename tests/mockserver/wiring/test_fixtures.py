@@ -8,7 +8,7 @@ import pytest
 
 from mockserver.fixtures import FixtureError, scenario_names
 from mockserver.settings import Settings
-from tests.frontend.conftest import assert_envelope, create, key_of
+from tests.mockserver.wiring.conftest import assert_envelope, create, key_of
 
 
 def public(client, key, character_id):
@@ -117,7 +117,9 @@ characters:
     listed = client.get("/v1/characters", headers={"X-Api-Key": key}).json()["data"]
 
     assert ("failed", "Out of ink.") == (failed["status"], failed["error_message"])
-    assert [[{"pose": "front", "url": "https://cdn.example/front.png"}]] == [c["refs"] for c in listed if c["name"] == "Rae"]
+    assert [[{"pose": "front", "url": "https://cdn.example/front.png"}]] == [
+        c["refs"] for c in listed if c["name"] == "Rae"
+    ]
     assert 9 == client.get("/v1/balance", headers={"X-Api-Key": key}).json()["credits"]
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.frontend.conftest import create, key_of
+from tests.mockserver.wiring.conftest import create, key_of
 
 
 def status_after_synthesis(client, key):

@@ -9,7 +9,7 @@ from datetime import timedelta
 import pytest
 
 from mockserver.clock import SystemClock
-from tests.frontend.conftest import create, key_of
+from tests.mockserver.wiring.conftest import create, key_of
 
 
 def test_advancing_the_system_clock_adds_an_offset_to_the_wall_clock():

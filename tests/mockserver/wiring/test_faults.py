@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 
 from mockserver.faults import FaultSettings
-from tests.frontend.conftest import assert_envelope, create, key_of
+from tests.mockserver.wiring.conftest import assert_envelope, create, key_of
 
 
 def set_faults(client, **faults):

@@ -1,4 +1,7 @@
-"""Fixtures for the frontend-developer features: in-process apps, real server processes, headless Chromium.
+"""Tests of what create_app wires around the API (control API, CORS, request log, faults, fixtures, state
+file, Host guard, control token, ref images, wire errors, the docs page in a browser).
+
+Fixtures: in-process apps, real server processes, headless Chromium.
 
 In-process tests use a fresh app on a manual clock through Starlette's TestClient. The persistence and
 browser tests start ``python -m mockserver`` as a real process (``Server``), because a restart and a
@@ -9,13 +12,7 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
-import socket
 import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -29,8 +26,9 @@ from starlette.testclient import TestClient  # noqa: E402
 
 from mockserver.app import create_app  # noqa: E402
 from mockserver.settings import Settings  # noqa: E402
+from tests.serving import MockProcess, free_port  # noqa: E402,F401  (free_port: used by the tests here)
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 ATTRIBUTES = {"gender": "female", "age": 28}
 LOCAL_ORIGIN = "http://localhost:3000"
 
@@ -78,52 +76,7 @@ def assert_envelope(response: Any, status: int, code: str) -> dict[str, Any]:
     return error
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class Server:
-    """``python -m mockserver`` in a child process, on a free port."""
-
-    def __init__(self, *args: str) -> None:
-        self.port = free_port()
-        self.base = f"http://127.0.0.1:{self.port}"
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "mockserver", "--port", str(self.port), *args],
-            cwd=ROOT,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-
-    def wait_ready(self, timeout: float = 30) -> Server:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise AssertionError(f"the mock exited with {self.process.returncode}: {self.process.stderr.read()}")
-            try:
-                urllib.request.urlopen(f"{self.base}/_mock/teams", timeout=1).read()
-                return self
-            except (OSError, urllib.error.URLError):
-                time.sleep(0.05)
-        raise AssertionError("the mock did not answer in time")
-
-    def stop(self, sig: int = signal.SIGTERM) -> int:
-        if self.process.poll() is None:
-            self.process.send_signal(sig)
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-        return self.process.returncode
-
-    def finish(self, timeout: float = 30) -> tuple[int, str]:
-        """For a process expected to exit by itself: (exit code, stderr)."""
-        _out, err = self.process.communicate(timeout=timeout)
-        return self.process.returncode, err
+Server = MockProcess  # the name these tests use
 
 
 @pytest.fixture
@@ -137,10 +90,7 @@ def servers() -> Iterator[Callable[..., Server]]:
 
     yield start
     for server in started:
-        server.stop()
-        for stream in (server.process.stdout, server.process.stderr):
-            if stream is not None:
-                stream.close()
+        server.close()
 
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -7,7 +7,7 @@ from openapi_schema_validator import OAS30Validator
 from referencing import Registry, Resource
 
 from aurous_contract import load_spec
-from tests.frontend.conftest import key_of
+from tests.mockserver.wiring.conftest import key_of
 
 SPEC = load_spec()
 CHARACTER = "char_01JSCENAR1REV1EW1NG0000000"

@@ -1,0 +1,40 @@
+"""The mock reads the contract's tables (versions, version pattern, buckets) from the spec, its only copy."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+import yaml
+
+from aurous_contract import load_spec
+from mockserver.app import create_app
+from mockserver.settings import Settings
+
+
+def _write(tmp_path, spec):
+    path = tmp_path / "openapi.yaml"
+    path.write_text(yaml.safe_dump(spec, sort_keys=False))
+    return path
+
+
+@pytest.mark.parametrize("missing", ["x-aurous-versions", "x-aurous-rate-limit-buckets"])
+def test_a_spec_without_a_table_does_not_start(tmp_path, missing):
+    spec = copy.deepcopy(load_spec())  # load_spec caches: never change its dict
+    del spec[missing]
+
+    with pytest.raises(ValueError, match=missing):
+        create_app(Settings(spec_path=_write(tmp_path, spec)))
+
+
+def test_the_default_version_echoed_is_the_specs(tmp_path):
+    from starlette.testclient import TestClient
+
+    spec = copy.deepcopy(load_spec())  # load_spec caches: never change its dict
+    spec["x-aurous-versions"]["default"] = spec["x-aurous-versions"]["known"][-1]
+    app = create_app(Settings(spec_path=_write(tmp_path, spec)))
+
+    with TestClient(app) as client:
+        answer = client.get("/v1/characters")  # no key: no team pin, so the system default
+
+    assert (401, spec["x-aurous-versions"]["known"][-1]) == (answer.status_code, answer.headers["aurous-version"])

@@ -1,0 +1,140 @@
+"""The import rules and one-home rules ARCHITECTURE.md states, each checked by reading the source (AST).
+
+A rule that is only written down drifts; each test below names the rule and fails on the first file
+that breaks it, saying which import or class broke it.
+"""
+
+from __future__ import annotations
+
+import ast
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+STDLIB = sys.stdlib_module_names
+
+
+def _python_files(*parts: str) -> list[Path]:
+    return sorted(ROOT.joinpath(*parts).rglob("*.py"))
+
+
+def _imports(path: Path) -> Iterator[tuple[int, str]]:
+    """(line, module) of every import in the file, relative ones resolved against the package."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    package = ".".join(path.relative_to(ROOT).with_suffix("").parts[:-1])
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                yield node.lineno, alias.name
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")[: len(package.split(".")) - node.level + 1]
+                yield node.lineno, ".".join([*base, node.module] if node.module else base)
+            elif node.module:
+                yield node.lineno, node.module
+
+
+def _broken(paths: list[Path], allowed) -> list[str]:  # type: ignore[no-untyped-def]
+    return [
+        f"{path.relative_to(ROOT)}:{line} imports {module}"
+        for path in paths
+        for line, module in _imports(path)
+        if not allowed(module)
+    ]
+
+
+def _top(module: str) -> str:
+    return module.split(".", 1)[0]
+
+
+def test_conformance_never_imports_mockserver():
+    """The kit judges any deployment: it must not lean on the reference mock's code."""
+    assert [] == _broken(_python_files("conformance"), lambda module: _top(module) != "mockserver")
+
+
+def _module_path(module: str) -> Path | None:
+    base = ROOT.joinpath(*module.split("."))
+    for candidate in (base.with_suffix(".py"), base / "__init__.py"):
+        if candidate.exists():
+            return candidate
+    return None
+
+
+def test_domain_never_reaches_a_third_party_package():
+    """Lifecycle rules are plain Python: the domain, and every mockserver module it imports (ids, the store
+    for types), import only the standard library — no web framework, directly or one module away."""
+    todo, seen, broken = list(_python_files("mockserver", "domain")), set(), []
+    while todo:
+        path = todo.pop()
+        if path in seen:
+            continue
+        seen.add(path)
+        for line, module in _imports(path):
+            if _top(module) in STDLIB:
+                continue
+            target = _module_path(module) if _top(module) == "mockserver" else None
+            if target is None:
+                broken.append(f"{path.relative_to(ROOT)}:{line} imports {module}")
+            else:
+                todo.append(target)
+    assert [] == broken
+
+
+def test_the_store_imports_only_the_model():
+    allowed = lambda module: _top(module) in STDLIB or module == "mockserver.domain.model"  # noqa: E731
+    assert [] == _broken([ROOT / "mockserver" / "store.py"], allowed)
+
+
+def test_only_the_cli_imports_the_app_wiring():
+    """create_app is the one wiring; modules of the mock never reach back into it."""
+    importers = [
+        f"{path.relative_to(ROOT)}:{line}"
+        for path in _python_files("mockserver")
+        if path.name != "__main__.py"
+        for line, module in _imports(path)
+        if module == "mockserver.app"
+    ]
+    assert [] == importers
+
+
+def _error_classes() -> dict[str, Path]:
+    """Every class in mockserver/ that derives (by name, transitively) from AurousError."""
+    bases: dict[str, tuple[list[str], Path]] = {}
+    for path in _python_files("mockserver"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                names = [b.id if isinstance(b, ast.Name) else getattr(b, "attr", "") for b in node.bases]
+                bases[node.name] = (names, path)
+
+    def is_error(name: str, seen: frozenset[str] = frozenset()) -> bool:
+        if name == "AurousError":
+            return True
+        if name not in bases or name in seen:
+            return False
+        return any(is_error(base, seen | {name}) for base in bases[name][0])
+
+    return {name: path for name, (_, path) in bases.items() if is_error(name)}
+
+
+def test_every_error_class_lives_in_the_one_error_tree():
+    home = ROOT / "mockserver" / "domain" / "errors.py"
+    strays = {name: str(path.relative_to(ROOT)) for name, path in _error_classes().items() if path != home}
+    assert {} == strays
+
+
+def test_the_error_tree_docstring_draws_every_class():
+    from mockserver.domain import errors
+
+    drawn = errors.__doc__ or ""
+    missing = [name for name in _error_classes() if f" {name} " not in drawn.replace("├──", " ").replace("└──", " ")]
+    assert [] == missing
+
+
+@pytest.mark.parametrize(
+    "pair", ["frontend.py", "frontend_cli.py", "control/frontend_facade.py", "control/frontend_routes.py"]
+)
+def test_no_module_pairs_left_by_history(pair):
+    assert not (ROOT / "mockserver" / pair).exists()
