@@ -17,7 +17,7 @@ from conformance.checks import REGISTRY
 from conformance.checks.response import CUSTOM_CHECKS
 from conformance.cli import EXIT_CONFORMS, EXIT_VIOLATIONS
 from conformance.schema_layer import SCHEMATHESIS_CHECKS
-from tests.mutants import MUTANTS, build
+from tests.mutants import MUTANTS, build, listing
 
 SEEDS = (1, 2, 3)
 FAMILIES = {
@@ -31,19 +31,8 @@ FAMILIES = {
     "lists, updates and credits",
     "webhooks",
 }
-# Issue 9's rules, each added with a mutant that only its own check catches (a rule no other check sees).
-CAUGHT_ONLY_BY_ITS_CHECK = {
-    "HasMoreAlwaysFalse",
-    "ListOldestFirst",
-    "NamesTruncated",
-    "NotFoundParamIsId",
-    "PaginationSkipsOne",
-    "PatchAcceptsSynthesizing",
-    "PatchNotPersisted",
-    "ResetInMilliseconds",
-    "RetryAfterInMilliseconds",
-    "SynthesisCostsNothing",
-}
+# Issue 9's rules (tests/mutants/listing.py), each added with a mutant that only its own check catches.
+CAUGHT_ONLY_BY_ITS_CHECK = set(listing.__all__)
 KIT_CHECKS = {c.name for c in REGISTRY} | set(SCHEMATHESIS_CHECKS) | {c.__name__ for c in CUSTOM_CHECKS}
 
 
