@@ -1,8 +1,11 @@
 """Fixtures for the mock server's HTTP-level tests.
 
-Every test gets a fresh app on a manual clock and a Starlette TestClient. The demo teams' keys are read
-from ``GET /_mock/teams`` (never copied from settings), and ``Api`` puts characters into any state the
-way a client would: through the public API, with ``/_mock`` only to move the clock or look inside.
+Tests on the default settings share one mock (``default_mock``: one app on a manual clock, one Starlette
+TestClient for the session), brought back to its start before each test through the public control API
+only (``SharedMock.restore``), so the same fixture can later stand for a mock in other processes. A test
+that needs other settings builds its own app with ``make_app(...)``. The demo teams' keys are read from
+``GET /_mock/teams`` (never copied from settings), and ``Api`` puts characters into any state the way a
+client would: through the public API, with ``/_mock`` only to move the clock or look inside.
 """
 
 from __future__ import annotations
@@ -157,15 +160,63 @@ def make_app() -> Callable[..., Any]:
     return make
 
 
-@pytest.fixture
-def app(make_app: Callable[..., Any]) -> Any:
-    return make_app()
+# What ``GET`` on these control routes answers is the mock's start state (``settings`` without ``now``:
+# the manual clock is never rewound, by contract). ``SharedMock.restore`` proves each of them is back.
+START_STATE_ROUTES = (
+    "/_mock/teams",
+    "/_mock/characters",
+    "/_mock/faults",
+    "/_mock/settings",
+    "/_mock/webhooks/endpoints",
+    "/_mock/webhooks/deliveries",
+    "/_mock/webhooks/faults",
+)
+
+
+class SharedMock:
+    """One running mock shared by many tests, and the way back to its start between them.
+
+    Only public control routes are used (no reach into the app), so a mock in other processes can stand
+    behind the same fixture. ``restore`` puts every test on the state a freshly started mock has:
+    ``PUT /_mock/fixtures {}`` is ``POST /_mock/reset`` that also drops a scenario or fixtures a test
+    loaded (reset alone returns to the loaded ones, as documented); then the start state is checked, so a
+    test that changes something reset does not restore fails the next test loudly instead of leaking
+    into it; last the request log is emptied of these calls, as a fresh mock's is.
+    """
+
+    def __init__(self, client: Any) -> None:
+        self.client = client
+        self.start = self.state()
+
+    def state(self) -> dict[str, Any]:
+        state = {route: self.client.get(route).json() for route in START_STATE_ROUTES}
+        state["/_mock/settings"].pop("now")
+        return state
+
+    def restore(self) -> None:
+        response = self.client.put("/_mock/fixtures", json={})
+        assert response.status_code == 200, response.text
+        state = self.state()
+        changed = [route for route in START_STATE_ROUTES if state[route] != self.start[route]]
+        assert not changed, (
+            f"the shared mock's reset did not restore {changed}: {[state[r] for r in changed]} != "
+            f"{[self.start[r] for r in changed]} (fix reset, or give the test its own app)"
+        )
+        assert self.client.delete("/_mock/requests").status_code == 204
+
+
+@pytest.fixture(scope="session")
+def default_mock() -> Iterator[SharedMock]:
+    """The mock on default settings (manual clock) that every test without settings of its own shares."""
+    with create_app(Settings(clock="manual")).test_client() as test_client:
+        yield SharedMock(test_client)
 
 
 @pytest.fixture
-def client(app: Any) -> Iterator[TestClient]:
-    with app.test_client() as test_client:
-        yield test_client
+def client(default_mock: SharedMock) -> Any:
+    """The default mock's client, the mock back at its start state."""
+    default_mock.restore()
+    return default_mock.client
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.mockserver.conftest import SYNTHESIS_SECONDS, assert_envelope
+from tests.mockserver.conftest import ATTRIBUTES, START_STATE_ROUTES, SYNTHESIS_SECONDS, assert_envelope
 
 
 def _now(client) -> str:
@@ -41,6 +41,37 @@ def test_reset_refills_the_rate_limit_buckets(client, acme):
     response = client.get("/v1/characters", headers=acme.headers)
 
     assert "239" == response.headers["x-ratelimit-remaining"]
+
+
+def test_reset_returns_everything_a_client_can_change_to_the_start_but_the_clock(client, api, acme, make_app):
+    fresh = make_app().test_client()
+    start = {route: fresh.get(route).json() for route in START_STATE_ROUTES}
+    api.create_in(acme, "ready")
+    api.upload(acme)
+    keyed = {**acme.headers, "Idempotency-Key": "k1"}
+    created = client.post(
+        "/v1/characters", json={"name": "A", "generate": True, "attributes": ATTRIBUTES}, headers=keyed
+    )
+    assert created.status_code == 201, created.text
+    assert client.put("/_mock/faults", json={"latency_ms": 1, "seed": 3}).status_code == 200
+    assert client.patch("/_mock/settings", json={"synthesis_outcome": "fail", "rate_limits": False}).status_code == 200
+    assert client.put("/_mock/webhooks/faults", json={"duplicate": True}).status_code == 200
+    endpoint = {"url": "http://127.0.0.1:9/hook", "events": ["*"]}
+    assert client.post("/v1/webhook_endpoints", json=endpoint, headers=acme.headers).status_code == 201
+    api.advance(7)
+    before = _now(client)
+
+    assert client.post("/_mock/reset").status_code == 204
+
+    assert ["/_mock/reset"] == [r["path"] for r in client.get("/_mock/requests").json()]  # only the reset itself
+    state = {route: client.get(route).json() for route in START_STATE_ROUTES}
+    for answer in (start, state):
+        answer["/_mock/settings"].pop("now")
+    assert start == state
+    other_body = {"name": "B", "generate": True, "attributes": ATTRIBUTES}
+    assert 201 == client.post("/v1/characters", json=other_body, headers=keyed).status_code  # key forgotten: no 409
+    assert "239" == client.get("/v1/characters", headers=acme.headers).headers["x-ratelimit-remaining"]
+    assert before == _now(client)
 
 
 def test_advance_moves_the_clock_by_the_seconds_given(client):

@@ -66,9 +66,7 @@ def test_a_bad_version_changes_nothing(api, acme, client):
     assert "reviewing" == api.inspect(character["id"])["status"]
 
 
-def test_the_version_is_echoed_on_errors_of_every_kind(make_app, globex):
-    app = make_app()
-    client = app.test_client()
+def test_the_version_is_echoed_on_errors_of_every_kind(client, globex):
     key = {"X-Api-Key": globex.key}
     responses = {
         "401 revoked": client.get("/v1/characters", headers={"X-Api-Key": REVOKED_KEY, "Aurous-Version": LATER}),

@@ -3,7 +3,8 @@ file, Host guard, control token, ref images, wire errors, the docs page in a bro
 
 Fixtures: in-process apps, real server processes, headless Chromium.
 
-In-process tests use a fresh app on a manual clock through Starlette's TestClient. The persistence and
+In-process tests on the default settings share the default mock (``client``, from the parent conftest);
+``make_client(**settings)`` builds a fresh app on a manual clock for the others. The persistence and
 browser tests start ``python -m mockserver`` as a real process (``Server``), because a restart and a
 browser need a real socket.
 """
@@ -48,11 +49,6 @@ def make_client() -> Iterator[Callable[..., TestClient]]:
     yield make
     for client in clients:
         client.__exit__(None, None, None)
-
-
-@pytest.fixture
-def client(make_client: Callable[..., TestClient]) -> TestClient:
-    return make_client()
 
 
 def key_of(client: TestClient, team: int = 0) -> str:

@@ -32,8 +32,7 @@ def _resolve(node):
 
 @pytest.mark.parametrize("status", [500, 502, 503])
 @pytest.mark.parametrize(("method", "template", "path", "body"), CALLS, ids=[f"{c[0]} {c[1]}" for c in CALLS])
-def test_an_injected_server_error_is_a_declared_response(make_client, status, method, template, path, body) -> None:
-    client = make_client()
+def test_an_injected_server_error_is_a_declared_response(client, status, method, template, path, body) -> None:
     key = key_of(client)
     assert client.put("/_mock/faults", json={"error_rate": 1, "error_status": status}).status_code == 200
 
