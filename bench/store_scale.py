@@ -35,8 +35,10 @@ def _median_us(samples: list[float]) -> float:
 
 
 def measure(size: int, walk_pages: int) -> dict[str, float]:
+    from aurous_contract import load_spec
     from mockserver.clock import ManualClock
     from mockserver.domain.service import CharactersService, ServiceSettings
+    from mockserver.operations import OperationIndex
     from mockserver.settings import DEMO_TEAMS
     from mockserver.store import Store
 
@@ -45,7 +47,12 @@ def measure(size: int, walk_pages: int) -> dict[str, float]:
     store = Store([team])
     store.set_credits(team.id, 4 * size + 4)
     service = CharactersService(
-        store, clock, ServiceSettings(storage_base_url="http://127.0.0.1:8000/storage/characters")
+        store,
+        clock,
+        ServiceSettings(
+            storage_base_url="http://127.0.0.1:8000/storage/characters",
+            credit_costs=OperationIndex(load_spec()).credit_costs,  # the spec's, as the app wires them
+        ),
     )
     tracemalloc.start()
     before = tracemalloc.get_traced_memory()[0]

@@ -246,7 +246,12 @@ def create_app(settings: Settings | None = None) -> AsyncApp:
     # The control API's one facade, with what it resets: fixtures, fault dice, request log.
     fixtures = None
     if fixture_data is not None:
-        fixtures = Fixtures(fixture_data, settings.teams, default_version=index.default_version)
+        fixtures = Fixtures(
+            fixture_data,
+            settings.teams,
+            default_version=index.default_version,
+            version_pattern=index.version_pattern,
+        )
         fixtures.check_buckets(limiter.buckets)
     faults = Faults(settings.faults)
     requests = RequestLog(settings.request_log_size)
@@ -256,6 +261,7 @@ def create_app(settings: Settings | None = None) -> AsyncApp:
         limiter=limiter,
         idempotency=idempotency,
         default_version=index.default_version,
+        version_pattern=index.version_pattern,
         faults=faults,
         requests=requests,
         fixtures=fixtures,

@@ -50,7 +50,6 @@ _CHARACTER_KEYS = {
 }  # fmt: skip
 
 
-_VERSION = re.compile(r"\d{4}-\d{2}-\d{2}")
 _TEN_YEARS = 10 * 366 * 86_400
 
 
@@ -109,7 +108,11 @@ def _fail(where: str, message: str) -> FixtureError:
 class Fixtures:
     """Validated fixtures; ``seed`` applies them to a freshly reset service."""
 
-    def __init__(self, data: dict[str, Any], teams: tuple[Team, ...], *, default_version: str) -> None:
+    def __init__(
+        self, data: dict[str, Any], teams: tuple[Team, ...], *, default_version: str, version_pattern: str
+    ) -> None:
+        """``default_version`` and ``version_pattern`` are the spec's (``x-aurous-versions``, the
+        ``Aurous-Version`` parameter's pattern), given by the wiring: fixtures keep no copy."""
         unknown = set(data) - _TOP_KEYS
         if unknown:
             raise _fail("top level", f"unknown keys {', '.join(sorted(map(str, unknown)))}")
@@ -128,6 +131,7 @@ class Fixtures:
         characters = data.get("characters") or []
         if not isinstance(characters, list):
             raise _fail("characters", "must be a list")
+        self._version = re.compile(version_pattern)
         self.seeds = [self._seed(entry, f"characters[{n}]", default_version) for n, entry in enumerate(characters)]
         ids = [seed.character.id for seed in self.seeds]
         if len(set(ids)) != len(ids):
@@ -180,7 +184,7 @@ class Fixtures:
         except InvalidRequest as exc:
             raise _fail(f"{where}.{exc.param}", exc.message) from None
         version = entry.get("aurous_version")
-        if version is not None and (not isinstance(version, str) or _VERSION.fullmatch(version) is None):
+        if version is not None and (not isinstance(version, str) or self._version.fullmatch(version) is None):
             raise _fail(f"{where}.aurous_version", "must be a date, YYYY-MM-DD")
         refs: tuple[Ref, ...] = ()
         if "refs" in entry:

@@ -89,16 +89,19 @@ class OperationIndex:
             name: BucketSpec(sustained_per_minute=figures["sustained_per_minute"], burst=figures["burst"])
             for name, figures in _required(spec, "x-aurous-rate-limit-buckets").items()
         }
-        # Credits per operationId (the service's key), from `x-aurous-credit-cost`; on create, the
-        # synthesize flow's figure (the upload flow is free).
+        # Credits per operationId (the service's key), from `x-aurous-credit-cost` on every operation (0
+        # when free); on create, the synthesize flow's figure (the upload flow is free).
         self.credit_costs: dict[str, int] = {}
         for operation_id, operation in self.by_id.items():
             method, template = operation.method.lower(), operation.template
             cost = spec["paths"][template][method].get("x-aurous-credit-cost")
             if isinstance(cost, Mapping):
                 cost = cost.get("synthesize_flow")
-            if isinstance(cost, int) and cost > 0:
-                self.credit_costs[operation_id] = cost
+            if not isinstance(cost, int) or isinstance(cost, bool) or cost < 0:
+                raise ValueError(
+                    f"{operation_id} has no whole `x-aurous-credit-cost` (synthesize_flow on create), which the mock reads"
+                )
+            self.credit_costs[operation_id] = cost
         # The spec is the only copy of these tables: a spec without them cannot drive the mock.
         versions = _required(spec, "x-aurous-versions")
         self.default_version: str = versions["default"]

@@ -29,6 +29,7 @@ class MockControl:
     limiter: RateLimiter
     idempotency: IdempotencyCache
     default_version: str  # the spec's system default (fixtures without a version get it)
+    version_pattern: str  # the spec's Aurous-Version pattern (a fixture's aurous_version must match it)
     webhooks: Any = None  # mockserver.webhooks.WebhookHub: endpoints, deliveries and their faults
     faults: Faults = field(default_factory=Faults)
     requests: RequestLog = field(default_factory=RequestLog)
@@ -89,7 +90,7 @@ class MockControl:
             )
         teams = tuple(self.service.store.teams.values())
         try:
-            fixtures = Fixtures(data, teams, default_version=self.default_version)
+            fixtures = Fixtures(data, teams, default_version=self.default_version, version_pattern=self.version_pattern)
             fixtures.check_buckets(self.limiter.buckets)
         except FixtureError as exc:
             raise InvalidRequest(str(exc), code="invalid_format") from None

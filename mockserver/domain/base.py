@@ -37,12 +37,6 @@ class _Clock(Protocol):
     def now(self) -> datetime: ...
 
 
-# Credit costs by the contract's operationId (app.py fills them from the spec's x-aurous-credit-cost).
-# createCharacter's cost applies to the synthesize flow only; the upload flow is free.
-DEFAULT_CREDIT_COSTS: Mapping[str, int] = MappingProxyType(
-    {"createCharacter": 4, "resynthesizeCharacter": 4, "regenerateRef": 1, "createImage": 1}
-)
-
 # Bounds the public docs leave open (DECISION, documented in openapi.yaml).
 NAME_MAX = 120
 CLIENT_REFERENCE_ID_MAX = 256
@@ -80,10 +74,18 @@ class ServiceSettings:
     lifecycle_variant: lifecycle.LifecycleVariant = "review"
     storage_base_url: str = lifecycle.DEFAULT_STORAGE_BASE_URL
     upload_base_url: str = "https://api.aurous-labs.com"
-    credit_costs: Mapping[str, int] = field(default_factory=lambda: DEFAULT_CREDIT_COSTS)
+    # Credits by the contract's operationId, given by the wiring from the spec's x-aurous-credit-cost
+    # (createCharacter's is the synthesize flow's; the upload flow is free). The domain keeps no copy.
+    credit_costs: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
 
     def cost(self, operation_id: str) -> int:
-        return self.credit_costs.get(operation_id, DEFAULT_CREDIT_COSTS.get(operation_id, 0))
+        try:
+            return self.credit_costs[operation_id]
+        except KeyError:
+            raise LookupError(
+                f"no credit cost for {operation_id}: ServiceSettings.credit_costs must come from the spec's "
+                "x-aurous-credit-cost"
+            ) from None
 
 
 class ServiceBase:

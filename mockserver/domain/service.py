@@ -16,7 +16,6 @@ from __future__ import annotations
 from . import lifecycle
 from .base import (
     ATTRIBUTE_KEYS,
-    DEFAULT_CREDIT_COSTS,
     RequestedOutcome,
     ServiceBase,
     ServiceSettings,
@@ -29,7 +28,6 @@ from .uploads import UploadRules, classify
 
 __all__ = [
     "ATTRIBUTE_KEYS",
-    "DEFAULT_CREDIT_COSTS",
     "CharactersService",
     "RequestedOutcome",
     "ServiceBase",

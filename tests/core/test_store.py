@@ -8,13 +8,16 @@ from dataclasses import replace
 from hypothesis import given
 from hypothesis import strategies as st
 
+from aurous_contract import load_spec
 from mockserver.clock import ManualClock
 from mockserver.domain.model import Status, Team
 from mockserver.domain.service import CharactersService, ServiceSettings
+from mockserver.operations import OperationIndex
 from mockserver.store import Store
 from tests.strategies import T0, characters, make_character
 
 TEAMS = [Team("team_a", "A", credits=50), Team("team_b", "B", credits=10)]
+SETTINGS = ServiceSettings(credit_costs=OperationIndex(load_spec()).credit_costs)  # the spec's costs, as wired
 
 
 def test_a_team_scoped_lookup_does_not_see_another_teams_row():
@@ -58,7 +61,7 @@ def test_reset_restores_starting_credits():
 
 
 def _busy_store() -> Store:
-    svc = CharactersService(Store(TEAMS), ManualClock(T0), ServiceSettings())
+    svc = CharactersService(Store(TEAMS), ManualClock(T0), SETTINGS)
     body = {"name": "A", "generate": True, "attributes": {"age": 30, "gender": "x"}, "client_reference_id": "bot_1"}
     saved = svc.create_character("team_a", body, version="2026-05-15", outcome="instant")
     svc.save_character("team_a", saved.id)
@@ -93,7 +96,7 @@ def test_a_restored_pending_synthesis_still_completes():
     store = Store(TEAMS)
     store.restore(json.loads(json.dumps(_busy_store().snapshot())))
     clock = ManualClock(T0)
-    svc = CharactersService(store, clock, ServiceSettings())
+    svc = CharactersService(store, clock, SETTINGS)
     clock.advance(3)
 
     assert [] == [c.id for c in svc.all_characters() if c.status is Status.SYNTHESIZING]

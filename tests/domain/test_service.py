@@ -6,6 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from aurous_contract import load_spec
 from mockserver.clock import ManualClock
 from mockserver.domain.errors import (
     CharacterNotReady,
@@ -18,15 +19,18 @@ from mockserver.domain.errors import (
 )
 from mockserver.domain.model import Status, Team
 from mockserver.domain.service import CharactersService, ServiceSettings
+from mockserver.operations import OperationIndex
 from mockserver.store import Store
 from tests.strategies import T0, actions, attributes
 
 VERSION = "2026-05-15"
 SYNTH = {"generate": True, "attributes": {"gender": "female", "age": 30}, "name": "Aurora"}
+CREDIT_COSTS = OperationIndex(load_spec()).credit_costs  # what the wiring gives the service: the spec's
 
 
 def make_service(credits: int = 40, **settings_: object) -> CharactersService:
     teams = [Team("team_a", "A", credits=credits), Team("team_b", "B", credits=credits)]
+    settings_.setdefault("credit_costs", CREDIT_COSTS)
     return CharactersService(Store(teams), ManualClock(T0), ServiceSettings(**settings_))  # type: ignore[arg-type]
 
 

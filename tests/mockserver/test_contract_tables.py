@@ -9,6 +9,8 @@ import yaml
 
 from aurous_contract import load_spec
 from mockserver.app import create_app
+from mockserver.domain.service import ServiceSettings
+from mockserver.operations import OperationIndex
 from mockserver.settings import Settings
 
 
@@ -25,6 +27,27 @@ def test_a_spec_without_a_table_does_not_start(tmp_path, missing):
 
     with pytest.raises(ValueError, match=missing):
         create_app(Settings(spec_path=_write(tmp_path, spec)))
+
+
+@pytest.mark.parametrize(("path", "method"), [("/v1/images", "post"), ("/v1/balance", "get")])
+def test_an_operation_without_a_credit_cost_does_not_start(tmp_path, path, method):
+    spec = copy.deepcopy(load_spec())  # load_spec caches: never change its dict
+    del spec["paths"][path][method]["x-aurous-credit-cost"]
+
+    operation_id = spec["paths"][path][method]["operationId"]
+    with pytest.raises(ValueError, match=f"{operation_id} has no whole `x-aurous-credit-cost`"):
+        create_app(Settings(spec_path=_write(tmp_path, spec)))
+
+
+def test_the_credit_costs_the_service_charges_are_the_specs_and_it_keeps_none_of_its_own():
+    index = OperationIndex(load_spec())
+
+    assert (
+        ServiceSettings(credit_costs=index.credit_costs).cost("createImage")
+        == (load_spec()["paths"]["/v1/images"]["post"]["x-aurous-credit-cost"])
+    )
+    with pytest.raises(LookupError, match="createImage"):
+        ServiceSettings().cost("createImage")
 
 
 def test_the_default_version_echoed_is_the_specs(tmp_path):

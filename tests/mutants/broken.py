@@ -15,17 +15,20 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 from typing import Any, ClassVar
 
+from aurous_contract import SPEC_PATH, load_spec
 from mockserver.domain.model import Character, Status
 from mockserver.ids import new_request_id
+from mockserver.operations import OperationIndex
 from mockserver.settings import Settings
 
 __all__ = ["Broken", "CHARACTER_ID", "Modifier", "Request", "Response", "path_id"]
 
 CHARACTER_ID = re.compile(r"^char_[0-9A-HJKMNP-TV-Z]{26}$")
 _CHARACTER_PATH = re.compile(r"^/v1/characters/(?!uploads(?:/|$))(?P<id>[^/]+)(?P<rest>/.*)?$")
-DEFAULT_VERSION = "2026-05-15"
 
 
 def path_id(path: str) -> tuple[str | None, str]:
@@ -111,6 +114,15 @@ class Modifier:
     def teams(self) -> tuple[Any, ...]:
         return tuple(self.app.state.settings.teams)
 
+    @property
+    def contract(self) -> OperationIndex:
+        """The tables of the spec the wrapped app serves (versions, version pattern): no copy of our own."""
+        return _index(self.app.state.settings.spec_path or SPEC_PATH)
+
+    @property
+    def default_version(self) -> str:
+        return self.contract.default_version
+
     def team_of(self, req: Request) -> Any:
         return next((t for t in self.teams if req.api_key and req.api_key in t.api_keys), None)
 
@@ -169,9 +181,14 @@ class Modifier:
         """An error the fault answers without the server (request id and version echo made up here)."""
         request_id = new_request_id()
         team = self.team_of(req)
-        version = req.headers.get("aurous-version") or (team.pinned_version if team else None) or DEFAULT_VERSION
+        version = req.headers.get("aurous-version") or (team.pinned_version if team else None) or self.default_version
         headers = {"content-type": "application/json", "aurous-request-id": request_id, "aurous-version": version}
         return Response(status, headers, json.dumps(self.envelope(request_id, type, code, message)).encode())
+
+
+@cache
+def _index(spec_path: Path) -> OperationIndex:
+    return OperationIndex(load_spec(spec_path))
 
 
 class Broken:

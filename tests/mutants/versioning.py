@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from tests.mutants.broken import DEFAULT_VERSION, Modifier, Request, Response
+from tests.mutants.broken import Modifier, Request, Response
 
 __all__ = [
     "EchoIgnoresPin",
@@ -17,9 +17,6 @@ __all__ = [
     "RowVersionFollowsPin",
     "UnknownVersionFallsBackToDefault",
 ]
-
-VERSION = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-KNOWN = ("2026-05-15", "2026-06-19")
 
 
 class _VersionFault(Modifier):
@@ -33,7 +30,8 @@ class MalformedVersionAccepted(_VersionFault):
     caught_by = "malformed_version_is_400_invalid_format"
 
     def request(self, req: Request) -> Request | Response:
-        if not VERSION.match(req.headers.get("aurous-version", "0000-00-00")):
+        version = req.headers.get("aurous-version")
+        if version is not None and not re.match(self.contract.version_pattern, version):
             del req.headers["aurous-version"]
         return req
 
@@ -47,8 +45,9 @@ class UnknownVersionFallsBackToDefault(_VersionFault):
 
     def request(self, req: Request) -> Request | Response:
         version = req.headers.get("aurous-version")
-        if version and VERSION.match(version) and version not in KNOWN:
-            req.headers["aurous-version"] = DEFAULT_VERSION
+        contract = self.contract
+        if version and re.match(contract.version_pattern, version) and version not in contract.known_versions:
+            req.headers["aurous-version"] = contract.default_version
         return req
 
 
@@ -72,7 +71,7 @@ class EchoIgnoresPin(_VersionFault):
 
     def response(self, req: Request, resp: Response) -> Response:
         if "aurous-version" not in req.headers and "aurous-version" in resp.headers:
-            resp.headers["aurous-version"] = DEFAULT_VERSION
+            resp.headers["aurous-version"] = self.default_version
         return resp
 
 
@@ -85,7 +84,7 @@ class EchoIgnoresRequestedVersion(_VersionFault):
     def response(self, req: Request, resp: Response) -> Response:
         team = self.team_of(req)
         if team is not None and "aurous-version" in resp.headers:
-            resp.headers["aurous-version"] = team.pinned_version or DEFAULT_VERSION
+            resp.headers["aurous-version"] = team.pinned_version or self.default_version
         return resp
 
 
@@ -124,7 +123,7 @@ class RowMintedUnderTeamPin(_VersionFault):
         team, body = self.team_of(req), resp.json()
         created = req.method == "POST" and req.path == "/v1/characters" and resp.status == 201
         if created and team is not None and isinstance(body, dict):
-            minted = replace(self.character(body["id"]), aurous_version=team.pinned_version or DEFAULT_VERSION)
+            minted = replace(self.character(body["id"]), aurous_version=team.pinned_version or self.default_version)
             self.store(minted)
             resp.set_json(minted.to_public())
         return resp

@@ -155,6 +155,25 @@ def test_a_bad_fixtures_file_is_refused_at_start_naming_the_entry(make_client, t
         make_client(fixtures=str(path))
 
 
+def test_a_fixtures_version_must_match_the_pattern_of_the_spec_given(make_client, tmp_path):
+    import copy
+
+    import yaml
+
+    from aurous_contract import load_spec
+
+    spec = copy.deepcopy(load_spec())  # load_spec caches: never change its dict
+    spec["components"]["parameters"]["AurousVersion"]["schema"]["pattern"] = r"^2026-\d{2}-\d{2}$"
+    spec_path = tmp_path / "openapi.yaml"
+    spec_path.write_text(yaml.safe_dump(spec, sort_keys=False))
+    path = tmp_path / "fixtures.yaml"
+    path.write_text('characters: [{aurous_version: "2025-01-01"}]')
+
+    make_client(fixtures=str(path))  # the shipped spec's pattern admits it
+    with pytest.raises(FixtureError, match=r"characters\[0\]\.aurous_version"):
+        make_client(fixtures=str(path), spec_path=spec_path)
+
+
 def test_an_unknown_scenario_name_lists_the_shipped_ones():
     from mockserver.app import create_app
 
