@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from tests.mockserver.conftest import ATTRIBUTES, START_STATE_ROUTES, SYNTHESIS_SECONDS, assert_envelope
+from tests.mockserver.conftest import ATTRIBUTES, SYNTHESIS_SECONDS, assert_envelope
+
+# What GET on these control routes answers is the mock's start state (settings without `now`).
+START_STATE_ROUTES = (
+    "/_mock/teams",
+    "/_mock/characters",
+    "/_mock/faults",
+    "/_mock/settings",
+    "/_mock/webhooks/endpoints",
+    "/_mock/webhooks/deliveries",
+    "/_mock/webhooks/faults",
+)
 
 
 def _now(client) -> str:
