@@ -39,7 +39,6 @@ from starlette.exceptions import HTTPException
 
 from aurous_contract import SPEC_PATH, load_spec
 from mockserver import envelope
-from mockserver.api import characters
 from mockserver.auth import KeyRing
 from mockserver.clock import ManualClock, SystemClock
 from mockserver.context import CURRENT
@@ -57,6 +56,7 @@ from mockserver.domain.errors import (
     UnsupportedMediaType,
 )
 from mockserver.domain.service import CharactersService, ServiceSettings
+from mockserver.fastlane import FastLane
 from mockserver.faults import Faults
 from mockserver.fixtures import Fixtures, load_fixture_data
 from mockserver.gateway import Gateway
@@ -79,13 +79,6 @@ from mockserver.webhooks import install as install_webhooks
 logger = logging.getLogger("mockserver")
 
 CONTROL_SPEC_PATH = Path(__file__).parent / "control" / "control.yaml"
-
-# The fast lane (gateway.py): operations with no body and one opaque path parameter.
-FAST_HANDLERS = {
-    "retrieveCharacter": characters.retrieve_character,
-    "saveCharacter": characters.save_character,
-}
-
 
 # Connexion's own stack minus its SecurityMiddleware: the gateway authenticates every request (and
 # answers 401 itself), so Connexion is not asked to do it a second time.
@@ -319,7 +312,7 @@ def create_app(settings: Settings | None = None) -> AsyncApp:
         clock=clock,
         service=service,
         control=control,
-        fast_handlers=FAST_HANDLERS if settings.fast_lane else None,
+        fast_lane=FastLane() if settings.fast_lane else None,  # fastlane.py: retrieve and save
         faults=faults,
     )
     app.add_middleware(RefImages, position=before_exception, service=service, clock=clock)

@@ -9,16 +9,13 @@ One ASGI class instead of a stack of four middlewares, because each layer of ASG
 send-wrapper per request on the hot path; the rules themselves live in their own modules (``auth``,
 ``versioning``, ``ratelimit``, ``idempotency``) and this class only sequences them.
 
-Fast lane: the two hottest operations, retrieve and save, take no body and one opaque string path
-parameter, so once the gateway has done the checks above Connexion's routing and validation have
-nothing left to decide. The gateway calls the very same handler functions directly for them
-(``fast_lane=True``); ``tests/`` runs the same requests through both routes and compares the bytes.
+Dispatch goes to Connexion, or (retrieve and save, with ``fast_lane=True``) to the fast lane in
+``fastlane.py``, which answers byte for byte as Connexion does.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -37,6 +34,7 @@ from mockserver.domain.errors import (
     ServerError,
 )
 from mockserver.domain.service import RequestedOutcome
+from mockserver.fastlane import FastLane
 from mockserver.idempotency import Conflict, IdempotencyCache, Replay, StoredResponse, fingerprint
 from mockserver.ids import new_request_id
 from mockserver.operations import Operation, OperationIndex
@@ -50,12 +48,9 @@ from mockserver.requestbody import (
     read_body,
     replaying,
 )
-from mockserver.serialization import dumps
 from mockserver.versioning import Versions
 
 logger = logging.getLogger("mockserver")
-
-FastHandler = Callable[..., Awaitable[Any]]
 
 _BODY_LIMITS = {"putUploadContent": UPLOAD_BODY_LIMIT}  # the others take JSON
 _BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
@@ -89,7 +84,7 @@ class Gateway:
         clock: Clock,
         service: Any,
         control: Any = None,
-        fast_handlers: Mapping[str, FastHandler] | None = None,
+        fast_lane: FastLane | None = None,
         faults: Any = None,
     ) -> None:
         self.control = control
@@ -102,7 +97,7 @@ class Gateway:
         self.idempotency = idempotency
         self.clock = clock
         self.service = service
-        self.fast_handlers = dict(fast_handlers or {})
+        self.fast_lane = fast_lane
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -322,19 +317,11 @@ class Gateway:
     async def _dispatch(
         self, scope: Scope, receive: Receive, send: Send, operation: Operation, path_params: dict[str, str]
     ) -> None:
-        fast = self.fast_handlers.get(operation.operation_id)
-        if fast is None:
+        handler = None if self.fast_lane is None else self.fast_lane.handler(operation.operation_id)
+        if handler is None:
             await self.app(scope, receive, send)
             return
-        result = await fast(**path_params)
-        status = 200
-        if isinstance(result, tuple):
-            result, status = result
-        body = dumps(result)
-        # The very bytes and headers Connexion would send (content-length, JSONIFIER's encoding).
-        headers = [_CONTENT_TYPE_JSON, (b"content-length", str(len(body)).encode())]
-        await send({"type": "http.response.start", "status": status, "headers": headers})
-        await send({"type": "http.response.body", "body": body})
+        await FastLane.answer(handler, path_params, send)
 
     @staticmethod
     async def _send_error(send: Send, error: AurousError, context: RequestContext) -> None:
