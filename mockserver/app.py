@@ -58,7 +58,7 @@ from mockserver.domain.errors import (
 from mockserver.domain.service import CharactersService, ServiceSettings
 from mockserver.fastlane import FastLane
 from mockserver.faults import Faults
-from mockserver.fixtures import Fixtures, load_fixture_data
+from mockserver.fixtures import FixtureContract, Fixtures, load_fixture_data
 from mockserver.gateway import Gateway
 from mockserver.handlers import CONTROL_HANDLERS, PUBLIC_HANDLERS, TableResolver
 from mockserver.idempotency import IdempotencyCache
@@ -237,14 +237,12 @@ def create_app(settings: Settings | None = None) -> AsyncApp:
     idempotency = IdempotencyCache(max_entries=settings.idempotency_max_keys)
 
     # The control API's one facade, with what it resets: fixtures, fault dice, request log.
+    fixture_contract = FixtureContract.from_spec(
+        spec, default_version=index.default_version, version_pattern=index.version_pattern
+    )
     fixtures = None
     if fixture_data is not None:
-        fixtures = Fixtures(
-            fixture_data,
-            settings.teams,
-            default_version=index.default_version,
-            version_pattern=index.version_pattern,
-        )
+        fixtures = Fixtures(fixture_data, settings.teams, contract=fixture_contract)
         fixtures.check_buckets(limiter.buckets)
     faults = Faults(settings.faults)
     requests = RequestLog(settings.request_log_size)
@@ -253,8 +251,7 @@ def create_app(settings: Settings | None = None) -> AsyncApp:
         clock=clock,
         limiter=limiter,
         idempotency=idempotency,
-        default_version=index.default_version,
-        version_pattern=index.version_pattern,
+        fixture_contract=fixture_contract,
         faults=faults,
         requests=requests,
         fixtures=fixtures,

@@ -33,14 +33,14 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from jsonschema import Draft4Validator
+
 from mockserver.domain import lifecycle
-from mockserver.domain import service as service_rules
-from mockserver.domain.errors import InvalidRequest
 from mockserver.domain.model import Character, Pose, Ref, Status, Team, freeze_attributes
 from mockserver.ids import new_id, ulid_of
 from mockserver.settings import ConfigError
 
-__all__ = ["SCENARIOS_DIR", "FixtureError", "Fixtures", "load_fixture_data", "scenario_names"]
+__all__ = ["SCENARIOS_DIR", "FixtureContract", "FixtureError", "Fixtures", "load_fixture_data", "scenario_names"]
 
 SCENARIOS_DIR = Path(__file__).parent / "scenarios"
 _TOP_KEYS = {"description", "teams", "credits", "characters", "rate_limits"}
@@ -55,6 +55,40 @@ _TEN_YEARS = 10 * 366 * 86_400
 
 class FixtureError(ConfigError):
     """A fixtures file or body that cannot be used; the message names the entry and the field."""
+
+
+# The fields of a seeded character the public API also takes on create: checked against the create
+# body's own schemas, so that a seeded row is one the API could have made.
+_PUBLIC_FIELDS = ("name", "client_reference_id", "attributes")
+
+
+@dataclass(frozen=True)
+class FixtureContract:
+    """What fixtures read from the spec (given by the wiring; fixtures keep no copy): the default version,
+    the ``Aurous-Version`` pattern, and the create body's schemas for a character's public fields."""
+
+    default_version: str
+    version_pattern: re.Pattern[str]
+    character: Draft4Validator
+
+    @classmethod
+    def from_spec(cls, spec: dict[str, Any], *, default_version: str, version_pattern: str) -> FixtureContract:
+        create = spec["components"]["schemas"]["CreateCharacterRequest"]
+        schema = {
+            "type": "object",
+            "properties": {name: create["properties"][name] for name in _PUBLIC_FIELDS},
+            "components": spec["components"],  # the target of the properties' #/components/... refs
+        }
+        return cls(default_version, re.compile(version_pattern), Draft4Validator(schema))
+
+    def check_public_fields(self, entry: dict[str, Any], where: str) -> None:
+        """Raise FixtureError naming the first field (``where.attributes.age``) the spec's schema refuses."""
+        # null means "not set" in a fixture (the schemas' `nullable` is OpenAPI's, not JSON Schema's).
+        fields = {name: entry[name] for name in _PUBLIC_FIELDS if entry.get(name) is not None}
+        error = min(self.character.iter_errors(fields), key=lambda e: list(map(str, e.absolute_path)), default=None)
+        if error is not None:
+            field = ".".join(map(str, error.absolute_path))
+            raise _fail(f"{where}.{field}" if field else where, error.message)
 
 
 def scenario_names() -> list[str]:
@@ -108,11 +142,7 @@ def _fail(where: str, message: str) -> FixtureError:
 class Fixtures:
     """Validated fixtures; ``seed`` applies them to a freshly reset service."""
 
-    def __init__(
-        self, data: dict[str, Any], teams: tuple[Team, ...], *, default_version: str, version_pattern: str
-    ) -> None:
-        """``default_version`` and ``version_pattern`` are the spec's (``x-aurous-versions``, the
-        ``Aurous-Version`` parameter's pattern), given by the wiring: fixtures keep no copy."""
+    def __init__(self, data: dict[str, Any], teams: tuple[Team, ...], *, contract: FixtureContract) -> None:
         unknown = set(data) - _TOP_KEYS
         if unknown:
             raise _fail("top level", f"unknown keys {', '.join(sorted(map(str, unknown)))}")
@@ -131,8 +161,8 @@ class Fixtures:
         characters = data.get("characters") or []
         if not isinstance(characters, list):
             raise _fail("characters", "must be a list")
-        self._version = re.compile(version_pattern)
-        self.seeds = [self._seed(entry, f"characters[{n}]", default_version) for n, entry in enumerate(characters)]
+        self.contract = contract
+        self.seeds = [self._seed(entry, f"characters[{n}]") for n, entry in enumerate(characters)]
         ids = [seed.character.id for seed in self.seeds]
         if len(set(ids)) != len(ids):
             raise _fail("characters", "two characters have the same id")
@@ -159,7 +189,7 @@ class Fixtures:
         names = ", ".join(f"{n}: {team.id}" for n, team in enumerate(self.teams))
         raise _fail(where, f"no team {ref!r} (teams: {names})")
 
-    def _seed(self, entry: Any, where: str, default_version: str) -> _Seed:
+    def _seed(self, entry: Any, where: str) -> _Seed:
         if not isinstance(entry, dict):
             raise _fail(where, "must be a mapping")
         unknown = set(entry) - _CHARACTER_KEYS
@@ -173,18 +203,13 @@ class Fixtures:
         character_id = entry.get("id") or new_id("char", datetime.now(UTC))
         if not isinstance(character_id, str) or ulid_of(character_id, "char") is None:
             raise _fail(f"{where}.id", "must be char_ followed by a 26-character ULID (Crockford base32)")
-        name = entry.get("name", "Untitled character")
-        if not isinstance(name, str) or not 1 <= len(name) <= 120:
-            raise _fail(f"{where}.name", "must be a string of 1 to 120 characters")
+        self.contract.check_public_fields(entry, where)
+        name = entry.get("name") or "Untitled character"
         attributes = entry.get("attributes")
         client_reference_id = entry.get("client_reference_id")
-        try:  # the public API's own bounds, so that a seeded row is one the API could have made
-            attributes = None if attributes is None else service_rules._attributes(attributes)
-            client_reference_id = service_rules._client_reference_id(client_reference_id)
-        except InvalidRequest as exc:
-            raise _fail(f"{where}.{exc.param}", exc.message) from None
         version = entry.get("aurous_version")
-        if version is not None and (not isinstance(version, str) or self._version.fullmatch(version) is None):
+        pattern = self.contract.version_pattern
+        if version is not None and (not isinstance(version, str) or pattern.fullmatch(version) is None):
             raise _fail(f"{where}.aurous_version", "must be a date, YYYY-MM-DD")
         refs: tuple[Ref, ...] = ()
         if "refs" in entry:
@@ -216,7 +241,7 @@ class Fixtures:
             status=Status.REVIEWING,
             created_at=epoch,
             updated_at=epoch,
-            aurous_version=version or team.pinned_version or default_version,
+            aurous_version=version or team.pinned_version or self.contract.default_version,
             refs=refs,
             client_reference_id=client_reference_id,
             attributes=freeze_attributes(attributes),

@@ -14,7 +14,7 @@ from typing import Any
 from mockserver.domain.errors import InvalidRequest, NotFound
 from mockserver.domain.model import Status, format_time
 from mockserver.faults import Faults, FaultSettings
-from mockserver.fixtures import FixtureError, Fixtures, load_fixture_data, scenario_names
+from mockserver.fixtures import FixtureContract, FixtureError, Fixtures, load_fixture_data, scenario_names
 from mockserver.idempotency import IdempotencyCache
 from mockserver.ratelimit import RateLimiter
 from mockserver.requestlog import RequestLog
@@ -28,8 +28,7 @@ class MockControl:
     clock: Any
     limiter: RateLimiter
     idempotency: IdempotencyCache
-    default_version: str  # the spec's system default (fixtures without a version get it)
-    version_pattern: str  # the spec's Aurous-Version pattern (a fixture's aurous_version must match it)
+    fixture_contract: FixtureContract  # the spec's default version, version pattern and schemas, for fixtures
     webhooks: Any = None  # mockserver.webhooks.WebhookHub: endpoints, deliveries and their faults
     faults: Faults = field(default_factory=Faults)
     requests: RequestLog = field(default_factory=RequestLog)
@@ -90,7 +89,7 @@ class MockControl:
             )
         teams = tuple(self.service.store.teams.values())
         try:
-            fixtures = Fixtures(data, teams, default_version=self.default_version, version_pattern=self.version_pattern)
+            fixtures = Fixtures(data, teams, contract=self.fixture_contract)
             fixtures.check_buckets(self.limiter.buckets)
         except FixtureError as exc:
             raise InvalidRequest(str(exc), code="invalid_format") from None

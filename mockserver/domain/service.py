@@ -21,7 +21,7 @@ from .base import (
     ServiceSettings,
 )
 from .billing import BillingRules
-from .characters import CharacterRules, _attributes, _client_reference_id
+from .characters import CharacterRules
 from .errors import InvalidRequest, NotFound
 from .model import Character, Status
 from .uploads import UploadRules, classify
@@ -32,8 +32,6 @@ __all__ = [
     "RequestedOutcome",
     "ServiceBase",
     "ServiceSettings",
-    "_attributes",
-    "_client_reference_id",
     "classify",
 ]
 
