@@ -1,4 +1,4 @@
-"""Mutation score: the conformance kit and plain Schemathesis against every mutant of tests/mutants.
+"""Mutation score: the conformance kit and plain Schemathesis against every mutant of mutants/.
 
 For each mutant (and the unbroken mock, as the false-alarm control):
 
@@ -66,7 +66,7 @@ def _kit(name: str, seed: int, max_examples: int, all_layers: bool) -> tuple[boo
     from starlette.testclient import TestClient
 
     from conformance import RunOptions, run
-    from tests.mutants import build, by_name
+    from mutants import build, by_name
 
     mutant = None if name == "reference" else by_name(name)
     layers = ALL_LAYERS if mutant is None or all_layers else mutant.layers
@@ -94,7 +94,7 @@ def _st(name: str, rate_limits: bool, seed: int, max_examples: int) -> tuple[boo
         [
             sys.executable,
             "-m",
-            "tests.mutants.serve",
+            "mutants.serve",
             name,
             "--port",
             str(port),
@@ -150,7 +150,7 @@ def _st(name: str, rate_limits: bool, seed: int, max_examples: int) -> tuple[boo
 
 
 def measure(name: str, seed: int, kit_examples: int, st_examples: int, all_layers: bool) -> Row:
-    from tests.mutants import by_name
+    from mutants import by_name
 
     mutant = None if name == "reference" else by_name(name)
     doc = "the unbroken reference mock" if mutant is None else (mutant.__doc__ or "").strip().split("\n\n")[0]
@@ -200,7 +200,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--markdown", help="also write the table and score line to this file")
     args = parser.parse_args(argv)
 
-    from tests.mutants import MUTANTS
+    from mutants import MUTANTS
 
     names = ["reference", *(m.__name__ for m in MUTANTS if not args.only or m.__name__ in args.only)]
     started = time.perf_counter()

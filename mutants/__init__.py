@@ -2,15 +2,17 @@
 
 ``MUTANTS`` lists every modifier; :func:`build` makes the broken ASGI app. The kit must catch each one
 (``tests/mutants/test_matrix.py``); ``bench/mutation_score.py`` compares it with plain Schemathesis.
-Test code only: the shipped server never imports this package.
+It sits at the top level so that both may import it (bench never imports tests); like tests/ and bench/
+it is not shipped (pyproject's package list), and mockserver and conformance never import it
+(tests/test_architecture.py).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from tests.mutants import envelope, idempotency, isolation, listing, ratelimit, save, transport, versioning, webhooks
-from tests.mutants.broken import Broken, Modifier
+from mutants import envelope, idempotency, isolation, listing, ratelimit, save, transport, versioning, webhooks
+from mutants.broken import Broken, Modifier
 
 __all__ = ["MUTANTS", "Broken", "Modifier", "build", "by_name"]
 

@@ -6,7 +6,7 @@ import json
 import re
 from dataclasses import dataclass
 
-from tests.mutants.broken import CHARACTER_ID, Modifier, Request, Response, path_id
+from mutants.broken import CHARACTER_ID, Modifier, Request, Response, path_id
 
 __all__ = [
     "BearerAliasRejected",

@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from tests.mutants.broken import Modifier, Request, Response
+from mutants.broken import Modifier, Request, Response
 
 __all__ = [
     "IdempotencyConflictNeverRaised",

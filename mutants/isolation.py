@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from mockserver.domain.model import Status
-from tests.mutants.broken import Modifier, Request, Response, path_id
+from mutants.broken import Modifier, Request, Response, path_id
 
 __all__ = [
     "ListMixesTeams",

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from urllib.parse import parse_qs
 
 from mockserver.domain.model import Status
-from tests.mutants.broken import Modifier, Request, Response, path_id
+from mutants.broken import Modifier, Request, Response, path_id
 
 __all__ = [
     "HasMoreAlwaysFalse",

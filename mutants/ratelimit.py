@@ -10,7 +10,7 @@ from pathlib import Path
 
 from aurous_contract import SPEC_PATH, load_spec
 from mockserver.settings import Settings
-from tests.mutants.broken import Modifier, Request, Response
+from mutants.broken import Modifier, Request, Response
 
 __all__ = [
     "NoRateLimitEnforcement",

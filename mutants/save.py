@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from mockserver.domain.model import Status
-from tests.mutants.broken import Modifier, Request, Response, path_id
+from mutants.broken import Modifier, Request, Response, path_id
 
 __all__ = [
     "ImagesAcceptReviewingCharacter",

@@ -1,20 +1,21 @@
 """Serve one mutant (or the unbroken mock) over HTTP, for tools that need a URL (plain `st run`).
 
-    python -m tests.mutants.serve NAME|reference --port N [--clock real|manual] [--rate-limits on|off]
+    python -m mutants.serve NAME|reference --port N [--clock real|manual] [--rate-limits on|off]
         [--synthesis-seconds S]
 
-Real clock and short syntheses by default, as a user would run `st` against a live server. Test code only.
+Real clock and short syntheses by default, as a user would run `st` against a live server. Not shipped.
+(``python -m tests.mutants.serve`` still works: the old name, kept for scripts that use it.)
 """
 
 from __future__ import annotations
 
 import argparse
 
-from tests.mutants import MUTANTS, build, by_name
+from mutants import MUTANTS, build, by_name
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m tests.mutants.serve")
+    parser = argparse.ArgumentParser(prog="python -m mutants.serve")
     parser.add_argument(
         "name",
         help="a mutant's class name, or 'reference' for the unbroken mock",

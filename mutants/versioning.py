@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from tests.mutants.broken import Modifier, Request, Response
+from mutants.broken import Modifier, Request, Response
 
 __all__ = [
     "EchoIgnoresPin",

@@ -11,7 +11,7 @@ import time
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from tests.mutants.broken import Modifier, Request, Response
+from mutants.broken import Modifier, Request, Response
 
 __all__ = [
     "WebhookEventsToEveryTeam",

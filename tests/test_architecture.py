@@ -55,6 +55,17 @@ def test_conformance_never_imports_mockserver():
     assert [] == _broken(_python_files("conformance"), lambda module: _top(module) != "mockserver")
 
 
+def test_bench_never_imports_tests():
+    """Benchmarks are tools beside the tests, not built on them; what both need (the mutants) is mutants/."""
+    assert [] == _broken(_python_files("bench"), lambda module: _top(module) != "tests")
+
+
+def test_the_shipped_packages_never_import_the_mutants():
+    """mutants/ is test code (not in the wheel): the server and the kit must run without it."""
+    shipped = _python_files("mockserver") + _python_files("conformance") + _python_files("aurous_contract")
+    assert [] == _broken(shipped, lambda module: _top(module) not in ("mutants", "tests"))
+
+
 def _module_path(module: str) -> Path | None:
     base = ROOT.joinpath(*module.split("."))
     for candidate in (base.with_suffix(".py"), base / "__init__.py"):

@@ -12,12 +12,12 @@ from junitparser import Failure, JUnitXml
 
 from conformance import RunOptions, Status, run
 from conformance.report import render_html, write_junit
+from mutants import build
+from mutants.broken import Modifier, Request, Response
+from mutants.idempotency import NoReplayHeader
+from mutants.isolation import OtherTeamPatchGoesThrough
+from mutants.save import SaveRefusalIs409
 from tests.conformance.servers import asgi_server, demo_keys
-from tests.mutants import build
-from tests.mutants.broken import Modifier, Request, Response
-from tests.mutants.idempotency import NoReplayHeader
-from tests.mutants.isolation import OtherTeamPatchGoesThrough
-from tests.mutants.save import SaveRefusalIs409
 
 pytest.importorskip("mockserver.app")
 
@@ -34,7 +34,7 @@ class NulBytesOnUnknownId(Modifier):
 
 def test_junit_of_a_failing_run_with_nul_bytes_parses_with_a_junit_consumer(tmp_path):
     app = build(None)
-    from tests.mutants.broken import Broken
+    from mutants.broken import Broken
 
     key = _key(app)
     result = run(

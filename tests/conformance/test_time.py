@@ -12,9 +12,9 @@ import pytest
 from junitparser import JUnitXml
 
 from conformance import cli
+from mutants import build
+from mutants.broken import Modifier, Request, Response
 from tests.conformance.servers import asgi_server, demo_keys, mock_process
-from tests.mutants import build
-from tests.mutants.broken import Modifier, Request, Response
 
 pytest.importorskip("mockserver.app")
 

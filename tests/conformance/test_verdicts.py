@@ -9,8 +9,8 @@ import pytest
 from junitparser import JUnitXml
 
 from conformance import RunOptions, Status, cli, run
+from mutants.broken import Broken, Modifier, Request, Response
 from tests.conformance.servers import asgi_server, demo_keys, mock_process
-from tests.mutants.broken import Broken, Modifier, Request, Response
 
 pytest.importorskip("mockserver.app")
 

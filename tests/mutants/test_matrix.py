@@ -17,7 +17,7 @@ from conformance.checks import REGISTRY
 from conformance.checks.response import CUSTOM_CHECKS
 from conformance.cli import EXIT_CONFORMS, EXIT_VIOLATIONS
 from conformance.schema_layer import SCHEMATHESIS_CHECKS
-from tests.mutants import MUTANTS, build, listing
+from mutants import MUTANTS, build, listing
 
 SEEDS = (1, 2, 3)
 FAMILIES = {
