@@ -274,7 +274,7 @@ class Fixtures:
             if seed.target is Status.DELETED:  # a deleted row was once a saved character with refs
                 refs = forced.refs or lifecycle.synthesized_refs(forced.id, settings.storage_base_url, now=created)
                 forced = replace(forced, refs=refs, saved=True, temp_upload_bytes=0)
-            service.store.put_character(forced)
+            service.put_seeded(forced)
         if limiter.enabled:
             stamp = now.timestamp()
             for team_id, bucket in self.drained:

@@ -66,6 +66,17 @@ def test_the_shipped_packages_never_import_the_mutants():
     assert [] == _broken(shipped, lambda module: _top(module) not in ("mutants", "tests"))
 
 
+def test_the_control_facade_and_fixtures_go_through_the_service():
+    """MockControl (every /_mock route) and the fixtures it seeds call the service, never its store."""
+    reaches = [
+        f"{path.relative_to(ROOT)}:{node.lineno}"
+        for path in (ROOT / "mockserver" / "control" / "facade.py", ROOT / "mockserver" / "fixtures.py")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Attribute) and node.attr == "store"
+    ]
+    assert [] == reaches
+
+
 def _module_path(module: str) -> Path | None:
     base = ROOT.joinpath(*module.split("."))
     for candidate in (base.with_suffix(".py"), base / "__init__.py"):

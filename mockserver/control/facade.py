@@ -50,7 +50,7 @@ class MockControl:
                 "pinned_version": team.pinned_version,
                 "credits": self.service.get_balance(team.id)["credits"],
             }
-            for team in self.service.store.teams.values()
+            for team in self.service.teams()
         ]
 
     def advance_clock(self, seconds: float) -> str:
@@ -87,7 +87,7 @@ class MockControl:
                 code="parameter_unknown",
                 param="teams",
             )
-        teams = tuple(self.service.store.teams.values())
+        teams = self.service.teams()
         try:
             fixtures = Fixtures(data, teams, contract=self.fixture_contract)
             fixtures.check_buckets(self.limiter.buckets)

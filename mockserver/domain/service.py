@@ -23,7 +23,7 @@ from .base import (
 from .billing import BillingRules
 from .characters import CharacterRules
 from .errors import InvalidRequest, NotFound
-from .model import Character, Status
+from .model import Character, Status, Team
 from .uploads import UploadRules, classify
 
 __all__ = [
@@ -80,6 +80,14 @@ class CharactersService(CharacterRules, UploadRules, BillingRules):
 
     def set_credits(self, team_id: str, credits: int) -> None:
         self.store.set_credits(team_id, credits)
+
+    def teams(self) -> tuple[Team, ...]:
+        """The configured teams (fixed while running: keys, pins, starting credits)."""
+        return tuple(self.store.teams.values())
+
+    def put_seeded(self, character: Character) -> None:
+        """A fixture's row as the fixtures built it (through ``lifecycle.force_status``), stored as is."""
+        self.store.put_character(character)
 
     def reset(self) -> None:
         """Back to the configured start (no rows, starting balances); the clock is left alone."""
