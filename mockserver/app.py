@@ -70,7 +70,7 @@ from mockserver.refimages import PREFIX as REF_IMAGES_PREFIX
 from mockserver.refimages import RefImages
 from mockserver.requestlog import RequestLog, RequestLogMiddleware
 from mockserver.serialization import JSONIFIER
-from mockserver.settings import Settings, apply_config
+from mockserver.settings import ConfigError, Settings, apply_config
 from mockserver.store import Store
 from mockserver.validation import ContractJSONBodyValidator, ContractParameterValidator
 from mockserver.versioning import Versions
@@ -218,6 +218,41 @@ def _open_state_file(settings: Settings, service: Any, clock: Any, control: Mock
     return state_file
 
 
+def _shared_state(
+    settings: Settings, control: MockControl, limiter: Any, idempotency: Any, requests: Any
+) -> tuple[Any, Any, Any]:
+    """(replica, the service, the facade): with the memory store, no replica and the objects themselves."""
+    if settings.store == "memory":
+        return None, control.service, control
+    if settings.state_file is not None:
+        raise ConfigError(
+            "--state-file keeps the memory store's state; with --store redis the state is Redis's: "
+            "keep it across restarts with Redis's own persistence (appendonly yes, or RDB save points)"
+        )
+    from mockserver import redis_backend  # only here: the memory store never imports redis
+
+    client = redis_backend.connect(settings.store)
+    local_resets = [
+        part.reset
+        for part in (limiter, idempotency)
+        if isinstance(part, RateLimiter | IdempotencyCache)  # in this process only: emptied on any reset
+    ]
+    if isinstance(requests, RequestLog):
+        local_resets.append(requests.clear)
+
+    def reset_webhooks() -> None:
+        if control.webhooks is not None:
+            control.webhooks.reset()
+
+    local_resets.append(reset_webhooks)
+    replica = redis_backend.Replica(
+        client, settings.redis_prefix, url=settings.store, control=control, local_resets=local_resets
+    )
+    replica.start()
+    service = redis_backend.Replicated(control.service, replica)
+    return replica, service, redis_backend.Replicated(control, replica, control=True)
+
+
 def create_app(settings: Settings | None = None) -> AsyncApp:
     settings = settings or Settings()
     settings, fixture_data = prepare_settings(settings)  # fixtures may bring their own teams
@@ -261,10 +296,13 @@ def create_app(settings: Settings | None = None) -> AsyncApp:
         fixtures=fixtures,
         clock_kind=settings.clock,
     )
-    state_file = _open_state_file(settings, service, clock, control)  # else seeded from the fixtures
+    # With --store redis://: the service and the facade run each operation as one transaction of the
+    # shared mock (redis_backend/replica.py); the state was loaded from Redis, or seeded into it.
+    replica, shared_service, shared_control = _shared_state(settings, control, limiter, idempotency, requests)
+    state_file = None if replica is not None else _open_state_file(settings, service, clock, control)  # else seeded
 
     # Webhook endpoints per team; deliveries on a worker thread, timed by the mock's clock.
-    webhooks, webhook_worker = install_webhooks(service, clock, real_clock=settings.clock != "manual")
+    webhooks, webhook_worker = install_webhooks(shared_service, clock, real_clock=settings.clock != "manual")
     control.webhooks = webhooks
 
     app = AsyncApp(
@@ -302,6 +340,10 @@ def create_app(settings: Settings | None = None) -> AsyncApp:
         )
     app.add_middleware(Cors, position=before_exception, origins=settings.cors_origins)
     app.add_middleware(RequestLogMiddleware, position=before_exception, log=requests)
+    if replica is not None:
+        from mockserver.redis_backend import ReplicaSync
+
+        app.add_middleware(ReplicaSync, position=before_exception, replica=replica)
     app.add_middleware(
         Gateway,
         position=before_exception,
@@ -311,12 +353,12 @@ def create_app(settings: Settings | None = None) -> AsyncApp:
         limiter=limiter,
         idempotency=idempotency,
         clock=clock,
-        service=service,
-        control=control,
+        service=shared_service,
+        control=shared_control,
         fast_handlers=FAST_HANDLERS if settings.fast_lane else None,
         faults=faults,
     )
-    app.add_middleware(RefImages, position=before_exception, service=service, clock=clock)
+    app.add_middleware(RefImages, position=before_exception, service=shared_service, clock=clock)
     if settings.allowed_hosts is not None:
         app.add_middleware(HostGuard, position=before_exception, allowed=settings.allowed_hosts)
     if settings.control_token:
@@ -325,7 +367,8 @@ def create_app(settings: Settings | None = None) -> AsyncApp:
 
     # Exposed for tests and tools running in-process (the control API offers the same over HTTP).
     app.state = type("MockState", (), {})()
-    app.state.service, app.state.clock, app.state.settings = service, clock, settings
+    app.state.service, app.state.clock, app.state.settings = shared_service, clock, settings
+    app.state.replica = replica
     app.state.webhooks, app.state.webhook_worker = webhooks, webhook_worker
     app.state.default_version = index.default_version
     return app
