@@ -218,12 +218,10 @@ def _open_state_file(settings: Settings, service: Any, clock: Any, control: Mock
     return state_file
 
 
-def _shared_state(
-    settings: Settings, control: MockControl, limiter: Any, idempotency: Any, requests: Any
-) -> tuple[Any, Any, Any]:
-    """(replica, the service, the facade): with the memory store, no replica and the objects themselves."""
+def _redis_client(settings: Settings) -> Any:
+    """With --store redis://: a client that answered PING (``RedisUnreachable``, a ConfigError, if not)."""
     if settings.store == "memory":
-        return None, control.service, control
+        return None
     if settings.state_file is not None:
         raise ConfigError(
             "--state-file keeps the memory store's state; with --store redis the state is Redis's: "
@@ -231,7 +229,17 @@ def _shared_state(
         )
     from mockserver import redis_backend  # only here: the memory store never imports redis
 
-    client = redis_backend.connect(settings.store)
+    return redis_backend.connect(settings.store)
+
+
+def _shared_state(
+    settings: Settings, client: Any, control: MockControl, limiter: Any, idempotency: Any, requests: Any
+) -> tuple[Any, Any, Any]:
+    """(replica, the service, the facade): with the memory store, no replica and the objects themselves."""
+    if client is None:
+        return None, control.service, control
+    from mockserver import redis_backend
+
     local_resets = [
         part.reset
         for part in (limiter, idempotency)
@@ -275,7 +283,12 @@ def create_app(settings: Settings | None = None) -> AsyncApp:
             credit_costs=index.credit_costs,  # the spec's x-aurous-credit-cost, not a table of our own
         ),
     )
-    limiter = RateLimiter(index.buckets, enabled=settings.rate_limits)
+    client = _redis_client(settings)  # None with the memory store
+    limiter: Any = RateLimiter(index.buckets, enabled=settings.rate_limits)
+    if client is not None:  # token buckets shared by every process (a Redis error is a 503)
+        from mockserver.redis_backend import Guarded, RedisRateLimiter
+
+        limiter = Guarded(RedisRateLimiter(client, settings.redis_prefix, index.buckets, enabled=settings.rate_limits))
     idempotency = IdempotencyCache(max_entries=settings.idempotency_max_keys)
 
     # The control API's one facade, with what it resets: fixtures, fault dice, request log.
@@ -298,7 +311,7 @@ def create_app(settings: Settings | None = None) -> AsyncApp:
     )
     # With --store redis://: the service and the facade run each operation as one transaction of the
     # shared mock (redis_backend/replica.py); the state was loaded from Redis, or seeded into it.
-    replica, shared_service, shared_control = _shared_state(settings, control, limiter, idempotency, requests)
+    replica, shared_service, shared_control = _shared_state(settings, client, control, limiter, idempotency, requests)
     state_file = None if replica is not None else _open_state_file(settings, service, clock, control)  # else seeded
 
     # Webhook endpoints per team; deliveries on a worker thread, timed by the mock's clock.

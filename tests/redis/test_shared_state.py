@@ -1,0 +1,253 @@
+"""Several real mock processes on one real redis-server act as one mock (``--store redis://...``).
+
+Each test starts ``python -m mockserver`` processes (``tests/serving.py``) on the session's redis-server
+(``tests/redis_server.py``), each with a key prefix of its own, and asserts the single-process answer
+whichever process gives it.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack, contextmanager
+
+import httpx
+
+from mockserver.settings import DEMO_TEAMS
+from tests.redis_server import RedisServer
+from tests.serving import MockProcess, free_port
+
+ACME = {"x-api-key": DEMO_TEAMS[0].api_keys[0]}
+CREATE = {"name": "Aurora", "generate": True, "attributes": {}}
+
+
+@contextmanager
+def mocks(redis_url: str, prefix: str, count: int = 2, *extra: str) -> Iterator[list[httpx.Client]]:
+    """``count`` mock processes on one Redis and prefix (manual clock), each behind its own client."""
+    with ExitStack() as stack:
+        servers = []
+        for _ in range(count):
+            server = MockProcess(
+                "--store", redis_url, "--redis-prefix", prefix, "--clock", "manual", *extra, output=subprocess.DEVNULL
+            )
+            stack.callback(server.close)
+            servers.append(server)
+        clients = []
+        for server in servers:
+            server.wait_ready()
+            clients.append(stack.enter_context(httpx.Client(base_url=server.base, timeout=10)))
+        yield clients
+
+
+def create(client: httpx.Client) -> dict:
+    response = client.post("/v1/characters", json=CREATE, headers=ACME)
+    assert response.status_code == 201, response.text
+    return response.json()
+
+
+def credits(client: httpx.Client) -> int:
+    return client.get("/v1/balance", headers=ACME).json()["credits"]
+
+
+def test_a_character_created_on_one_process_is_read_saved_and_deleted_on_the_other(redis_url, redis_prefix):
+    with mocks(redis_url, redis_prefix) as (a, b):
+        character = create(a)
+        path = f"/v1/characters/{character['id']}"
+
+        assert b.get(path, headers=ACME).json() == character
+        assert [c["id"] for c in b.get("/v1/characters", headers=ACME).json()["data"]] == [character["id"]]
+        assert credits(b) == credits(a) == DEMO_TEAMS[0].credits - 4
+
+        a.post("/_mock/clock/advance", json={"seconds": 5})  # the synthesis is due: reviewing
+        saved = b.post(f"{path}/save", headers=ACME)
+        assert saved.status_code == 200, saved.text
+        assert a.get(path, headers=ACME).json()["status"] == "ready"
+
+        assert b.delete(path, headers=ACME).status_code == 200
+        assert a.get(path, headers=ACME).status_code == 404
+        assert a.delete(path, headers=ACME).status_code == 404  # a repeated DELETE is 404 (contract DECISION)
+
+
+def test_the_clock_advanced_on_one_process_is_the_clock_of_the_other(redis_url, redis_prefix):
+    with mocks(redis_url, redis_prefix) as (a, b):
+        character = create(a)
+        before = b.get("/_mock/settings").json()["now"]
+
+        now = a.post("/_mock/clock/advance", json={"seconds": 3600}).json()["now"]
+
+        assert now != before
+        assert b.get("/_mock/settings").json()["now"] == now
+        assert b.get(f"/v1/characters/{character['id']}", headers=ACME).json()["status"] == "reviewing"
+
+
+def test_run_time_settings_and_faults_set_on_one_process_apply_on_the_other(redis_url, redis_prefix):
+    with mocks(redis_url, redis_prefix) as (a, b):
+        a.patch("/_mock/settings", json={"rate_limits": False, "synthesis_seconds": 60})
+        a.put("/_mock/faults", json={"error_rate": 1, "error_status": 503})
+
+        settings = b.get("/_mock/settings").json()
+        assert (settings["rate_limits"], settings["synthesis_seconds"]) == (False, 60)
+        assert b.get("/v1/balance", headers=ACME).status_code == 503  # the injected fault, on the other process
+
+        b.delete("/_mock/faults")
+        assert a.get("/v1/balance", headers=ACME).status_code == 200
+
+
+def test_a_reset_on_one_process_empties_the_other(redis_url, redis_prefix):
+    with mocks(redis_url, redis_prefix) as (a, b):
+        create(a)
+        create(a)
+
+        assert b.post("/_mock/reset").status_code == 204
+
+        assert a.get("/v1/characters", headers=ACME).json()["data"] == []
+        assert credits(a) == DEMO_TEAMS[0].credits
+
+
+def test_a_scenario_loaded_on_one_process_is_the_state_of_the_other_and_what_its_reset_returns_to(
+    redis_url, redis_prefix
+):
+    with mocks(redis_url, redis_prefix) as (a, b):
+        loaded = a.post("/_mock/scenarios/every_state").json()
+        ids = sorted(loaded["characters"])
+        create(b)
+
+        assert b.post("/_mock/reset").status_code == 204
+
+        assert sorted(c["id"] for c in a.get("/_mock/characters").json()) == ids
+
+
+def test_concurrent_deletes_of_one_character_from_both_processes_give_one_200_and_the_rest_404(redis_url, redis_prefix):
+    with mocks(redis_url, redis_prefix) as (a, b):
+        path = f"/v1/characters/{create(a)['id']}"
+        clients = [a, b] * 8
+
+        with ThreadPoolExecutor(len(clients)) as pool:
+            statuses = sorted(pool.map(lambda c: c.delete(path, headers=ACME).status_code, clients))
+
+        assert statuses == [200] + [404] * (len(clients) - 1)
+
+
+def test_concurrent_creates_from_both_processes_charge_exactly_once_each(redis_url, redis_prefix):
+    with mocks(redis_url, redis_prefix, 2, "--no-rate-limits") as (a, b):
+        clients = [a, b] * 10
+
+        with ThreadPoolExecutor(len(clients)) as pool:
+            ids = list(pool.map(lambda c: create(c)["id"], clients))
+
+        assert len(set(ids)) == len(clients)
+        listed = a.get("/v1/characters", params={"limit": 100}, headers=ACME).json()["data"]
+        assert sorted(c["id"] for c in listed) == sorted(ids)
+        assert credits(a) == credits(b) == DEMO_TEAMS[0].credits - 4 * len(clients)
+
+
+def test_both_processes_take_from_one_rate_limit_bucket(redis_url, redis_prefix):
+    with mocks(redis_url, redis_prefix) as (a, b):
+        clients = [a, b] * 12
+
+        with ThreadPoolExecutor(len(clients)) as pool:
+            responses = list(pool.map(lambda c: c.post("/v1/characters", json=CREATE, headers=ACME), clients))
+
+        burst = int(responses[0].headers["x-ratelimit-limit"])
+        assert burst < len(clients)
+        assert sorted(r.status_code for r in responses) == [201] * burst + [429] * (len(clients) - burst)
+
+
+def test_a_synthesis_both_processes_find_due_completes_once_and_fires_one_event(redis_url, redis_prefix):
+    with mocks(redis_url, redis_prefix) as (a, b):
+        for client in (a, b):  # webhook endpoints are per process: one on each (README)
+            registered = client.post(
+                "/v1/webhook_endpoints", json={"url": "http://127.0.0.1:9/hook", "events": ["*"]}, headers=ACME
+            )
+            assert registered.status_code == 201, registered.text
+        character = create(a)
+        path = f"/v1/characters/{character['id']}"
+
+        with ThreadPoolExecutor(4) as pool:
+            pool.submit(a.post, "/_mock/clock/advance", json={"seconds": 5})
+            seen = [pool.submit(c.get, path, headers=ACME) for c in (b, a, b)]
+        assert {f.result().json()["status"] for f in seen} <= {"synthesizing", "reviewing"}
+
+        assert b.get(path, headers=ACME).json()["status"] == "reviewing"
+        events = [
+            delivery
+            for client in (a, b)
+            for delivery in client.get("/_mock/webhooks/deliveries").json()
+            if delivery["event_type"] == "character.completed"
+        ]
+        assert len(events) == 1  # emitted by the process that finished it, never again by the one told of it
+        assert credits(b) == DEMO_TEAMS[0].credits - 4
+
+
+def test_mocks_with_different_prefixes_on_one_redis_are_separate_mocks(redis_url, redis_prefix):
+    with mocks(redis_url, redis_prefix, 1) as (a,), mocks(redis_url, redis_prefix + "-other", 1) as (other,):
+        character = create(a)
+
+        assert other.get(f"/v1/characters/{character['id']}", headers=ACME).status_code == 404
+        assert other.get("/v1/characters", headers=ACME).json()["data"] == []
+        assert credits(other) == DEMO_TEAMS[0].credits
+
+
+def test_workers_serve_one_shared_state(redis_url, redis_prefix):
+    server = MockProcess(
+        "--store", redis_url, "--redis-prefix", redis_prefix, "--workers", "2", output=subprocess.DEVNULL
+    )
+    try:
+        server.wait_ready()
+        ids = []
+        for _ in range(12):  # a new connection each time: the kernel hands them to either worker
+            with httpx.Client(base_url=server.base, timeout=10) as client:
+                ids.append(create(client)["id"])
+        for character_id in ids:
+            with httpx.Client(base_url=server.base, timeout=10) as client:
+                assert client.get(f"/v1/characters/{character_id}", headers=ACME).status_code == 200
+    finally:
+        server.close()
+
+
+def test_a_redis_that_goes_away_is_503_in_the_envelope_and_the_mock_recovers_when_it_returns(
+    own_redis_server: RedisServer, redis_prefix
+):
+    with mocks(own_redis_server.url, redis_prefix, 1) as (a,):
+        create(a)
+        own_redis_server.stop()
+
+        for method, path in (("GET", "/v1/characters"), ("POST", "/v1/characters"), ("GET", "/_mock/characters")):
+            response = a.request(method, path, json=CREATE if method == "POST" else None, headers=ACME)
+            assert response.status_code == 503, response.text
+            error = response.json()["error"]
+            assert (error["type"], error["code"]) == ("server_error", "internal_error")
+            assert "Redis" in error["message"]
+            assert response.headers["aurous-request-id"] == error["request_id"]
+
+        own_redis_server.start()  # back, empty (no persistence): seeded afresh, as a first start would
+
+        response = a.get("/v1/characters", headers=ACME)
+        assert response.status_code == 200, response.text
+        assert response.json()["data"] == []
+        assert create(a)["status"] == "synthesizing"
+
+
+def test_memory_store_with_workers_is_refused(redis_url):
+    code, err = MockProcess("--workers", "2").finish()
+
+    assert code == 2
+    assert "--workers 2 needs a shared store" in err
+
+
+def test_an_unreachable_redis_at_start_is_exit_2_with_one_line_naming_it():
+    url = f"redis://127.0.0.1:{free_port()}/0"  # nobody listens there
+
+    code, err = MockProcess("--store", url).finish()
+
+    assert code == 2, err
+    lines = [line for line in err.splitlines() if "error" in line]
+    assert len(lines) == 1 and url in lines[0], err
+
+
+def test_a_state_file_with_the_redis_store_is_refused(redis_url, tmp_path):
+    code, err = MockProcess("--store", redis_url, "--state-file", str(tmp_path / "state.json")).finish()
+
+    assert code == 2
+    assert "appendonly" in err
