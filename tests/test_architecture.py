@@ -100,6 +100,12 @@ def test_only_the_cli_imports_the_app_wiring():
     assert [] == importers
 
 
+def test_only_the_redis_backend_imports_redis():
+    """The Redis store is one package (mockserver/redis_backend/); the memory store never loads redis."""
+    outside = [path for path in _python_files("mockserver") if "redis_backend" not in path.relative_to(ROOT).parts]
+    assert [] == _broken(outside, lambda module: _top(module) != "redis")
+
+
 def _error_classes() -> dict[str, Path]:
     """Every class in mockserver/ that derives (by name, transitively) from AurousError."""
     bases: dict[str, tuple[list[str], Path]] = {}
