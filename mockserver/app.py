@@ -284,12 +284,20 @@ def create_app(settings: Settings | None = None) -> AsyncApp:
         ),
     )
     client = _redis_client(settings)  # None with the memory store
-    limiter: Any = RateLimiter(index.buckets, enabled=settings.rate_limits)
-    if client is not None:  # token buckets shared by every process (a Redis error is a 503)
-        from mockserver.redis_backend import Guarded, RedisRateLimiter
+    if client is None:
+        limiter: Any = RateLimiter(index.buckets, enabled=settings.rate_limits)
+        idempotency: Any = IdempotencyCache(max_entries=settings.idempotency_max_keys)
+        requests: Any = RequestLog(settings.request_log_size)
+    else:  # shared by every process: token buckets, Idempotency-Keys, the request log (Redis errors are 503s)
+        from mockserver.redis_backend import Guarded, RedisIdempotencyCache, RedisRateLimiter, RedisRequestLog
 
-        limiter = Guarded(RedisRateLimiter(client, settings.redis_prefix, index.buckets, enabled=settings.rate_limits))
-    idempotency = IdempotencyCache(max_entries=settings.idempotency_max_keys)
+        prefix = settings.redis_prefix
+        limiter = Guarded(RedisRateLimiter(client, prefix, index.buckets, enabled=settings.rate_limits))
+        idempotency = Guarded(
+            RedisIdempotencyCache(client, prefix, max_entries=settings.idempotency_max_keys),
+            quiet=("complete", "abandon"),  # after the response started: logged, the answer stands
+        )
+        requests = Guarded(RedisRequestLog(client, prefix, settings.request_log_size), quiet=("append",))
 
     # The control API's one facade, with what it resets: fixtures, fault dice, request log.
     fixtures = None
@@ -297,7 +305,6 @@ def create_app(settings: Settings | None = None) -> AsyncApp:
         fixtures = Fixtures(fixture_data, settings.teams, default_version=index.default_version)
         fixtures.check_buckets(limiter.buckets)
     faults = Faults(settings.faults)
-    requests = RequestLog(settings.request_log_size)
     control = MockControl(
         service=service,
         clock=clock,

@@ -5,21 +5,26 @@ balancer) act as one mock, with Redis holding the state. The only package that i
 - ``lock``        the cross-process lock every state-touching operation holds
 - ``replica``     the state: snapshot + log in Redis, the in-memory objects a replica of it
 - ``middleware``  the cheap catch-up at the start of every request
-- ``ratelimit``   token buckets in Redis (one Lua script per take); ``guard``: a Redis error there is a 503
+- ``ratelimit``, ``idempotency``, ``requestlog``: Redis-native shared parts (Lua scripts, Redis expiry)
+- ``guard``       a Redis error in those parts is a 503, not a 500
 """
 
 from __future__ import annotations
 
 from .connection import RedisUnreachable, check_url, connect
 from .guard import Guarded
+from .idempotency import RedisIdempotencyCache
 from .middleware import ReplicaSync
 from .ratelimit import RedisRateLimiter
 from .replica import Replica, Replicated
+from .requestlog import RedisRequestLog
 
 __all__ = [
     "DEFAULT_PREFIX",
     "Guarded",
+    "RedisIdempotencyCache",
     "RedisRateLimiter",
+    "RedisRequestLog",
     "RedisUnreachable",
     "Replica",
     "ReplicaSync",
