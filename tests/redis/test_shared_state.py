@@ -154,6 +154,31 @@ def test_both_processes_take_from_one_rate_limit_bucket(redis_url, redis_prefix)
         assert sorted(r.status_code for r in responses) == [201] * burst + [429] * (len(clients) - burst)
 
 
+def test_an_idempotency_key_used_on_one_process_replays_on_the_other_and_charges_once(redis_url, redis_prefix):
+    with mocks(redis_url, redis_prefix) as (a, b):
+        headers = {**ACME, "Idempotency-Key": "create-aurora-once"}
+        first = a.post("/v1/characters", json=CREATE, headers=headers)
+
+        again = b.post("/v1/characters", json=CREATE, headers=headers)
+        other_body = b.post("/v1/characters", json={**CREATE, "name": "Other"}, headers=headers)
+
+        assert (first.status_code, again.status_code) == (201, 201)
+        assert again.json() == first.json()
+        assert again.headers["aurous-idempotent-replayed"] == "true"
+        assert other_body.status_code == 409
+        assert credits(a) == DEMO_TEAMS[0].credits - 4
+
+
+def test_the_request_log_holds_every_process_requests(redis_url, redis_prefix):
+    with mocks(redis_url, redis_prefix) as (a, b):
+        a.get("/v1/balance", headers=ACME)
+        b.get("/v1/characters", headers=ACME)
+
+        for client in (a, b):
+            paths = [row["path"] for row in client.get("/_mock/requests").json()]
+            assert paths[:2] == ["/v1/characters", "/v1/balance"]
+
+
 def test_a_synthesis_both_processes_find_due_completes_once_and_fires_one_event(redis_url, redis_prefix):
     with mocks(redis_url, redis_prefix) as (a, b):
         for client in (a, b):  # webhook endpoints are per process: one on each (README)
