@@ -9,6 +9,8 @@ The middleware, outermost first (each ``add_middleware`` below lands just inside
     StateFileMiddleware   (with --state-file; lifespan only) periodic and shutdown writes
     Cors                  every response, gateway errors included, gets the CORS headers
     RequestLogMiddleware  sees the final status; reads the team from the gateway's context
+    ReplicaSync           (with --store redis://) catch up with the other processes before the gateway reads
+                          the clock, the rate-limit switch and the faults
     Gateway               request id, 401, 429, version, 413, Idempotency-Key; asks faults.active once
     RefImages             the PNGs behind refs[].url
     HostGuard             (with an allow-list: the CLI on loopback) /_mock only for allowed Host names
