@@ -234,31 +234,15 @@ def _redis_client(settings: Settings) -> Any:
     return redis_backend.connect(settings.store)
 
 
-def _shared_state(
-    settings: Settings, client: Any, control: MockControl, limiter: Any, idempotency: Any, requests: Any
-) -> tuple[Any, Any, Any]:
-    """(replica, the service, the facade): with the memory store, no replica and the objects themselves."""
+def _shared_state(settings: Settings, client: Any, control: MockControl) -> tuple[Any, Any, Any]:
+    """(replica, the service, the facade): with the memory store, no replica and the objects themselves.
+
+    With Redis, the service and the facade run each operation as one transaction of the shared mock."""
     if client is None:
         return None, control.service, control
     from mockserver import redis_backend
 
-    local_resets = [
-        part.reset
-        for part in (limiter, idempotency)
-        if isinstance(part, RateLimiter | IdempotencyCache)  # in this process only: emptied on any reset
-    ]
-    if isinstance(requests, RequestLog):
-        local_resets.append(requests.clear)
-
-    def reset_webhooks() -> None:
-        if control.webhooks is not None:
-            control.webhooks.reset()
-
-    local_resets.append(reset_webhooks)
-    replica = redis_backend.Replica(
-        client, settings.redis_prefix, url=settings.store, control=control, local_resets=local_resets
-    )
-    replica.start()
+    replica = redis_backend.Replica(client, settings.redis_prefix, url=settings.store, control=control)
     service = redis_backend.Replicated(control.service, replica)
     return replica, service, redis_backend.Replicated(control, replica, control=True)
 
@@ -319,13 +303,20 @@ def create_app(settings: Settings | None = None) -> AsyncApp:
         clock_kind=settings.clock,
     )
     # With --store redis://: the service and the facade run each operation as one transaction of the
-    # shared mock (redis_backend/replica.py); the state was loaded from Redis, or seeded into it.
-    replica, shared_service, shared_control = _shared_state(settings, client, control, limiter, idempotency, requests)
-    state_file = None if replica is not None else _open_state_file(settings, service, clock, control)  # else seeded
+    # shared mock (redis_backend/replica.py).
+    replica, shared_service, shared_control = _shared_state(settings, client, control)
 
     # Webhook endpoints per team; deliveries on a worker thread, timed by the mock's clock.
-    webhooks, webhook_worker = install_webhooks(shared_service, clock, real_clock=settings.clock != "manual")
+    webhooks, webhook_worker = install_webhooks(
+        shared_service,
+        clock,
+        real_clock=settings.clock != "manual",
+        shared=None if replica is None else replica.webhooks_facade,
+    )
     control.webhooks = webhooks
+    if replica is not None:
+        replica.start()  # the shared state loaded from Redis, or seeded into it by this first process
+    state_file = None if replica is not None else _open_state_file(settings, service, clock, control)  # else seeded
 
     app = AsyncApp(
         __name__,

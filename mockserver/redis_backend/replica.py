@@ -29,7 +29,7 @@ from __future__ import annotations
 import json
 import logging
 import secrets
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -81,7 +81,6 @@ class Replica:
         *,
         url: str,
         control: Any,
-        local_resets: Iterable[Callable[[], None]] = (),
     ) -> None:
         self.client = client
         self.url = url
@@ -89,7 +88,6 @@ class Replica:
         self.service = control.service
         self.store = control.service.store
         self.clock = control.clock
-        self.local_resets = list(local_resets)  # in-memory parts to empty when another process resets
         self.keys = {name: f"{prefix}:{name}" for name in ("lock", "seq", "epoch", "log", "snapshot")}
         self.lock = SharedLock(client, self.keys["lock"])
         self._publish = client.register_script(_PUBLISH)
@@ -101,7 +99,20 @@ class Replica:
         self._applying = False
         self._control_seen: dict[str, Any] | None = None
         self._fixtures_seen: Any = control.fixtures
+        self.hub: Any = None  # the webhook hub (attach_webhooks): replicated as whole-state records
+        self._hub_touched = False
+        self._hub_mark: Any = None
+        self._hub_seen: str | None = None
         self.store.journal = self._note
+
+    def webhooks_facade(self, hub: Any) -> Replicated:
+        """The webhook hub replicated too (endpoints, deliveries, faults, as whole-state records), and what the
+        handlers and the delivery worker call instead of it; before ``start()``. The worker's idle checks read
+        this replica as it stands (no lock every tick)."""
+        self.hub = hub
+        return Replicated(
+            hub, self, webhooks=True, local=("has_pending", "has_active_endpoints", "signature_timestamp")
+        )
 
     # -- running operations --------------------------------------------------------------------------
 
@@ -109,9 +120,13 @@ class Replica:
         """At start: load the shared state, or seed it when this is the first process (no epoch yet)."""
         self.run(lambda: None)
 
-    def run(self, operation: Callable[..., Any], *args: Any, control: bool = False, **kwargs: Any) -> Any:
+    def run(
+        self, operation: Callable[..., Any], *args: Any, control: bool = False, webhooks: bool = False, **kwargs: Any
+    ) -> Any:
         """``operation(*args, **kwargs)`` as one transaction of the shared mock (nested calls join the outer)."""
         with self.lock.local:
+            if webhooks:
+                self._hub_touched = True
             if self._depth:
                 self._depth += 1
                 try:
@@ -141,6 +156,8 @@ class Replica:
                 self._depth = 0
                 if control:
                     self._note_control()
+                if self.hub is not None:
+                    self._note_webhooks()
                 records, self._records = self._records, []
                 self._finish(token, records)
 
@@ -180,6 +197,25 @@ class Replica:
             return
         self._control_seen = {k: v for k, v in state.items() if k != "fixtures"}
         self._records.append({"t": "control", "state": state})
+
+    def _note_webhooks(self) -> None:
+        touched, self._hub_touched = self._hub_touched, False
+        mark = self.hub.change_mark()
+        if not touched and mark == self._hub_mark:
+            return
+        self._hub_mark = mark
+        state = self.hub.snapshot()
+        text = json.dumps(state, sort_keys=True)
+        if text != self._hub_seen:
+            self._hub_seen = text
+            self._records.append({"t": "webhooks", "state": state})
+
+    def _apply_webhooks(self, state: Any) -> None:
+        if self.hub is None or state is None:
+            return
+        self.hub.restore(state)
+        self._hub_mark = self.hub.change_mark()
+        self._hub_seen = json.dumps(state, sort_keys=True)
 
     def _finish(self, token: str, records: list[dict[str, Any]]) -> None:
         """Publish the transaction's records (with a snapshot every ``SNAPSHOT_EVERY``) and release the lock."""
@@ -240,9 +276,7 @@ class Replica:
         with self._quiet():
             self.store.restore(data["store"])
             self._apply_control(data["control"])
-        if epoch != self.epoch:
-            for reset in self.local_resets:
-                reset()
+            self._apply_webhooks(data.get("webhooks"))
         self.seq, self.epoch, self.stale = int(data["seq"]), data["epoch"], False
         if not self._apply_log():
             raise redis.RedisError("the shared log does not reach back to its snapshot")
@@ -252,11 +286,10 @@ class Replica:
             for record in records:
                 if record["t"] == "control":
                     self._apply_control(record["state"])
+                elif record["t"] == "webhooks":
+                    self._apply_webhooks(record["state"])
                 else:
                     self.store.apply_record(record)
-                    if record["t"] == "reset":
-                        for reset in self.local_resets:
-                            reset()
 
     def _quiet(self) -> _Quiet:
         return _Quiet(self.store)
@@ -266,9 +299,14 @@ class Replica:
     def _seed_afresh(self, token: str) -> None:
         """No epoch in Redis: this process seeds the shared state, as a first start would (under the lock)."""
         control = self.control
-        with self._quiet():
-            control.fixtures = control.start_fixtures
-            control.reset()
+        self._depth += 1  # the facades' calls in here join this (not yet published) transaction
+        try:
+            with self._quiet():
+                control.fixtures = control.start_fixtures
+                control.reset()
+        finally:
+            self._depth -= 1
+            self._records, self._hub_touched = [], False  # all in the snapshot below
         self._fixtures_seen = control.fixtures
         epoch = secrets.token_hex(8)
         snapshot = self._snapshot(0, epoch)
@@ -288,6 +326,7 @@ class Replica:
             "epoch": epoch or self.epoch,
             "store": self.store.snapshot(),
             "control": self.control_state(with_fixtures=True),
+            "webhooks": None if self.hub is None else self.hub.snapshot(),
         }
 
     # -- control state -------------------------------------------------------------------------------
@@ -351,10 +390,20 @@ class Replicated:
     Attributes that are not methods (``store``, ``clock``, ``settings``) pass through, as do assignments.
     """
 
-    def __init__(self, target: Any, replica: Replica, *, control: bool = False) -> None:
+    def __init__(
+        self,
+        target: Any,
+        replica: Replica,
+        *,
+        control: bool = False,
+        webhooks: bool = False,
+        local: tuple[str, ...] = (),
+    ) -> None:
         object.__setattr__(self, "_target", target)
         object.__setattr__(self, "_replica", replica)
         object.__setattr__(self, "_control", control)
+        object.__setattr__(self, "_webhooks", webhooks)
+        object.__setattr__(self, "_local", local)  # reads answered by this replica as it stands (no lock)
         object.__setattr__(self, "_methods", {})
 
     def __getattr__(self, name: str) -> Any:
@@ -362,12 +411,12 @@ class Replicated:
         if name in methods:
             return methods[name]
         value = getattr(self._target, name)
-        if name.startswith("_") or not callable(value) or isinstance(value, type):
+        if name.startswith("_") or not callable(value) or isinstance(value, type) or name in self._local:
             return value
-        run, control = self._replica.run, self._control
+        run, control, webhooks = self._replica.run, self._control, self._webhooks
 
         def transaction(*args: Any, **kwargs: Any) -> Any:
-            return run(value, *args, control=control, **kwargs)
+            return run(value, *args, control=control, webhooks=webhooks, **kwargs)
 
         transaction.__name__ = name
         methods[name] = transaction
