@@ -60,3 +60,15 @@ def test_a_replica_far_behind_a_trimmed_log_reloads_from_the_snapshot(redis_url,
     assert redis.Redis.from_url(redis_url).xlen(f"{redis_prefix}:log") < 12  # trimmed behind a snapshot
     listed = b.get("/v1/characters", params={"limit": 100}, headers=ACME).json()["data"]
     assert sorted(c["id"] for c in listed) == sorted(ids)
+
+
+def test_a_lock_left_by_a_killed_process_blocks_the_others_only_until_its_lease_lapses(redis_url, redis_prefix):
+    a = _app(redis_url, redis_prefix)
+    from mockserver.redis_backend.lock import LEASE_MS
+
+    # What a process SIGKILLed inside a transaction leaves behind: the lock, under a token nobody will release.
+    redis.Redis.from_url(redis_url).set(f"{redis_prefix}:lock", "killed-process", px=LEASE_MS)
+
+    response = a.post("/v1/characters", json=CREATE, headers=ACME)
+
+    assert response.status_code == 201, response.text
