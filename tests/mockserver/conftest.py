@@ -3,11 +3,17 @@
 Every test gets a fresh app on a manual clock and a Starlette TestClient. The demo teams' keys are read
 from ``GET /_mock/teams`` (never copied from settings), and ``Api`` puts characters into any state the
 way a client would: through the public API, with ``/_mock`` only to move the clock or look inside.
+
+``AUROUS_TEST_ROUND_ROBIN=1``: every app is on the Redis store (the session's redis-server, a prefix of its
+own) and ``client`` alternates its requests between two apps on that one state: each request answered by
+the other replica (in this process; the two-process run goes through a round-robin proxy).
 """
 
 from __future__ import annotations
 
+import os
 import re
+import uuid
 import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -147,11 +153,17 @@ class Api:
         return {k: v for k, v in public.items() if k in character}
 
 
+ROUND_ROBIN = bool(os.environ.get("AUROUS_TEST_ROUND_ROBIN"))
+
+
 @pytest.fixture
-def make_app() -> Callable[..., Any]:
+def make_app(request: pytest.FixtureRequest) -> Callable[..., Any]:
     """A fresh app on a manual clock; keyword arguments override Settings."""
+    shared = {"store": request.getfixturevalue("redis_url")} if ROUND_ROBIN else {}
 
     def make(**overrides: Any) -> Any:
+        if shared and "state_file" not in overrides:
+            overrides = {**shared, "redis_prefix": uuid.uuid4().hex, **overrides}
         return create_app(Settings(clock="manual", **overrides))
 
     return make
@@ -162,10 +174,35 @@ def app(make_app: Callable[..., Any]) -> Any:
     return make_app()
 
 
+class RoundRobin:
+    """A TestClient's request methods, alternating between two clients (two replicas of one Redis state)."""
+
+    def __init__(self, clients: list[TestClient]) -> None:
+        self.clients = clients
+        self.turn = 0
+
+    def _next(self) -> TestClient:
+        self.turn += 1
+        return self.clients[self.turn % len(self.clients)]
+
+    def request(self, *args: Any, **kwargs: Any) -> Any:
+        return self._next().request(*args, **kwargs)
+
+    def __getattr__(self, name: str) -> Any:
+        if name in ("get", "post", "put", "patch", "delete", "options", "head"):
+            return lambda *args, **kwargs: getattr(self._next(), name)(*args, **kwargs)
+        return getattr(self.clients[0], name)
+
+
 @pytest.fixture
-def client(app: Any) -> Iterator[TestClient]:
-    with app.test_client() as test_client:
-        yield test_client
+def client(app: Any) -> Iterator[Any]:
+    if not ROUND_ROBIN or app.state.replica is None:
+        with app.test_client() as test_client:
+            yield test_client
+        return
+    other = create_app(app.state.settings)
+    with app.test_client() as test_client, other.test_client() as other_client:
+        yield RoundRobin([test_client, other_client])
 
 
 @pytest.fixture
