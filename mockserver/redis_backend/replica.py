@@ -30,6 +30,7 @@ import json
 import logging
 import secrets
 from collections.abc import Callable, Mapping
+from contextvars import ContextVar
 from dataclasses import replace
 from typing import Any
 
@@ -42,9 +43,42 @@ from mockserver.fixtures import Fixtures
 
 from .lock import LockTimeout, SharedLock
 
-__all__ = ["Replica", "Replicated"]
+__all__ = ["READS", "SYNCED", "Replica", "Replicated"]
 
 logger = logging.getLogger("mockserver")
+
+# Reads answered without the lock when the request's start caught the replica up (``_run_optimistically``).
+READS = frozenset(
+    {
+        # CharactersService
+        "retrieve_character",
+        "list_characters",
+        "get_balance",
+        "ref_image",
+        "inspect",
+        "all_characters",
+        # MockControl
+        "teams",
+        "runtime",
+        "get_faults",
+        "characters",
+        "recent_requests",
+        "inspect_character",
+        "webhook_deliveries",
+        "webhook_delivery",
+        "webhook_endpoints",
+        "get_webhook_faults",
+        # WebhookHub
+        "list_endpoints",
+        "get_endpoint",
+        "deliveries",
+        "delivery",
+        "all_endpoints",
+    }
+)
+# Set by ReplicaSync for the request whose start caught this replica up with the log.
+SYNCED: ContextVar[Replica] = ContextVar("aurous_replica_synced")
+_CONFLICT = object()
 
 SNAPSHOT_EVERY = 200  # transactions between compacted snapshots
 LOG_KEEP = 1000  # transactions kept in the log behind the newest snapshot (a lagging replica reads them)
@@ -133,6 +167,10 @@ class Replica:
                     return operation(*args, **kwargs)
                 finally:
                     self._depth -= 1
+            if operation.__name__ in READS and SYNCED.get(None) is self and not self.stale:
+                result = self._run_optimistically(operation, args, kwargs)
+                if result is not _CONFLICT:
+                    return result
             try:
                 token, (head, epoch) = self.lock.acquire(self.keys["seq"], self.keys["epoch"])
             except (redis.RedisError, LockTimeout) as exc:
@@ -161,23 +199,62 @@ class Replica:
                 records, self._records = self._records, []
                 self._finish(token, records)
 
-    def refresh(self) -> None:
+    def _run_optimistically(self, operation: Callable[..., Any], args: Any, kwargs: Any) -> Any:
+        """A read, in a request whose start caught this replica up (``SYNCED``): no lock, no round trip.
+
+        It is linearizable: it answers from the state as of a moment inside the request. A read may still
+        write (a due synthesis finishes, an expired ref URL is re-signed): that is published under the lock
+        if no other process published since this replica caught up; otherwise the replica reloads and the
+        caller runs the operation again, under the lock (``_CONFLICT``).
+        """
+        seq = self.seq
+        self._depth, self._records = 1, []
+        error: BaseException | None = None
+        result: Any = None
+        try:
+            result = operation(*args, **kwargs)
+        except Exception as exc:  # re-raised below, once its records (if any) are published
+            error = exc
+        finally:
+            self._depth = 0
+            if self.hub is not None:
+                self._note_webhooks()
+            records, self._records = self._records, []
+        if records:
+            try:
+                token, (head, epoch) = self.lock.acquire(self.keys["seq"], self.keys["epoch"])
+            except (redis.RedisError, LockTimeout) as exc:
+                self.stale = True
+                raise _unavailable(self.url, exc) from None
+            if int(head or 0) != seq or _text(epoch) != self.epoch:
+                self._release_quietly(token)
+                self.stale = True
+                return _CONFLICT
+            self._finish(token, records)
+        if error is not None:
+            raise error
+        return result
+
+    def refresh(self) -> bool:
         """Cheap catch-up at the start of a request (one round trip when nothing changed), without the lock:
-        the gateway reads the clock, rate-limit switch and faults before any transaction. Errors are left to
-        the transaction that needs Redis (it answers 503)."""
+        the gateway reads the clock, rate-limit switch and faults before any transaction. True when this
+        replica is now at the head of the log; errors are left to the transaction that needs Redis (503)."""
         try:
             values: Any = self.client.mget(self.keys["seq"], self.keys["epoch"])
             head, epoch = values
             epoch = _text(epoch)
             if epoch is None or epoch != self.epoch or self.stale:
                 self.run(lambda: None)  # a reload or a fresh seed: under the lock
-                return
-            if int(head or 0) > self.seq:
-                with self.lock.local:
-                    if not self._depth:
-                        self._catch_up(int(head), epoch)
+                return not self.stale
+            with self.lock.local:
+                if self._depth:
+                    return False
+                if int(head or 0) > self.seq:
+                    self._catch_up(int(head), epoch)
+                return not self.stale
         except (redis.RedisError, ServiceUnavailable) as exc:
             logger.debug("replica refresh skipped: %s", exc)
+            return False
 
     def _note(self, kind: str, value: Any) -> None:
         """The store's journal hook: every change becomes a record of the running transaction."""

@@ -72,3 +72,28 @@ def test_a_lock_left_by_a_killed_process_blocks_the_others_only_until_its_lease_
     response = a.post("/v1/characters", json=CREATE, headers=ACME)
 
     assert response.status_code == 201, response.text
+
+
+def test_a_lock_free_read_that_writes_after_another_process_published_is_run_again_under_the_lock(
+    redis_url, redis_prefix
+):
+    from mockserver.redis_backend.replica import SYNCED
+
+    a, b = _app(redis_url, redis_prefix), _app(redis_url, redis_prefix)
+    character = a.post("/v1/characters", json=CREATE, headers=ACME).json()
+    team = DEMO_TEAMS[0].id
+    a.app.state.clock.advance(60)  # the synthesis is due, finished by nobody yet:
+    assert a.patch("/_mock/settings", json={}).status_code == 200  # a control call shares the clock as it is
+    replica_b = b.app.state.replica
+    assert replica_b.refresh()
+    token = SYNCED.set(replica_b)  # as ReplicaSync does for a request: B's reads take no lock
+    try:
+        a.app.state.service.set_credits(team, 7)  # meanwhile another process publishes
+        # B's read finishes the due synthesis (a write), finds the log moved, reloads and runs it again
+        read = b.app.state.service.retrieve_character(team, character["id"])
+    finally:
+        SYNCED.reset(token)
+
+    assert read.status.value == "reviewing"
+    assert b.app.state.service.get_balance(team)["credits"] == 7
+    assert a.get(f"/v1/characters/{character['id']}", headers=ACME).json()["status"] == "reviewing"
