@@ -9,14 +9,17 @@ Redis keys (under the ``--redis-prefix``):
     {prefix}:lock       the cross-process lock (lock.py)
 
 Records are the store's own journal records (absolute states: the row as it now is, a deletion, a
-balance, a reset; ``Store.encode_record``/``apply_record``) plus a ``control`` record carrying the clock,
-faults, run-time settings and the fixtures a reset returns to.
+balance, a reset; ``Store.encode_record``/``apply_record``), a ``control`` record carrying the clock,
+faults, run-time settings and the fixtures a reset returns to, and a ``webhooks`` record with the whole
+webhook hub (endpoints, deliveries, webhook faults) when it changed.
 
-Every operation that touches state (each public method of ``CharactersService`` and ``MockControl``, through
-``Replicated``) runs as one transaction: take the lock, catch up with the log, run the operation on the
-in-memory objects exactly as a single process would, publish the records it produced, release. So every
-answer is the single-process answer, whichever process gives it. Applying a replicated record fires no
-``on_change`` (the webhook event belongs to the process that made the change) and journals nothing.
+Every operation that touches state (each public method of ``CharactersService``, ``MockControl`` and the
+webhook hub, through ``Replicated``) runs as one transaction: take the lock, catch up with the log, run the
+operation on the in-memory objects exactly as a single process would, publish the records it produced,
+release. So every answer is the single-process answer, whichever process gives it. Reads (``READS``) skip
+the lock when the request's start already caught the replica up (``SYNCED``, set by ``ReplicaSync``).
+Applying a replicated record fires no ``on_change`` (the webhook event belongs to the process that made the
+change) and journals nothing.
 
 Failure: a Redis error becomes ``ServiceUnavailable`` (503 in the envelope). When publishing fails after
 the operation changed the replica, the replica is marked stale: the next transaction reloads it from
@@ -130,10 +133,9 @@ class Replica:
         self.stale = True  # nothing loaded yet
         self._depth = 0
         self._records: list[dict[str, Any]] = []
-        self._applying = False
         self._control_seen: dict[str, Any] | None = None
         self._fixtures_seen: Any = control.fixtures
-        self.hub: Any = None  # the webhook hub (attach_webhooks): replicated as whole-state records
+        self.hub: Any = None  # the webhook hub (webhooks_facade): replicated as whole-state records
         self._hub_touched = False
         self._hub_mark: Any = None
         self._hub_seen: str | None = None
