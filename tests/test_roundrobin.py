@@ -5,13 +5,15 @@ Two in-memory mocks share nothing, so where a character was created shows which 
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
 
 import httpx
 import pytest
 
 from tests.roundrobin import round_robin_client, running_round_robin_proxy
-from tests.serving import running_mock
+from tests.serving import ROOT, running_mock
 
 BODY = {"name": "Aurora", "generate": True, "attributes": {"gender": "female", "age": 28, "hair_color": "black"}}
 
@@ -82,3 +84,22 @@ def test_the_proxy_answers_502_when_a_backend_is_down(two_mocks: list[str]) -> N
         answers = [client.get("/_mock/teams").status_code for _ in range(2)]
 
     assert [200, 502] == answers
+
+
+def test_the_conformance_kit_conforms_through_the_proxy(two_mocks: list[str]) -> None:
+    """The proxy is transparent to the kit (keep-alive, every header, error bodies): with one backend behind
+    it twice, the behaviour layer conforms as it does directly. (Two backends need a shared store.)"""
+    backend = two_mocks[0]
+    key = _key(backend)
+    with running_round_robin_proxy([backend, backend]) as (proxy_url, proxy):
+        completed = subprocess.run(
+            [sys.executable, "-m", "conformance", "run", "--quiet", "--layers", "behaviour"]
+            + ["--base-url", proxy_url, "--api-key", key],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+
+    assert 0 == completed.returncode, completed.stdout[-3000:] + completed.stderr[-2000:]
+    assert len(proxy.sent_to) > 100 and set(proxy.sent_to) == {0, 1}
