@@ -11,6 +11,9 @@
   the proxy. ``running_round_robin_proxy(bases)`` is the context manager; ``python -m tests.roundrobin
   --port N BASE BASE`` runs it in the foreground for scripts.
 
+``RoundRobinProxy`` is itself an ASGI app, so ``TestClient(RoundRobinProxy(bases), base_url=bases[0])`` (as a
+context manager: the lifespan opens its pool) gives the in-process suite's Starlette client over real processes.
+
 ``sent_to`` on each (one backend index per request, in order) lets a test see where its requests went.
 """
 

@@ -11,8 +11,9 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
+from starlette.testclient import TestClient
 
-from tests.roundrobin import round_robin_client, running_round_robin_proxy
+from tests.roundrobin import RoundRobinProxy, round_robin_client, running_round_robin_proxy
 from tests.serving import ROOT, running_mock
 
 BODY = {"name": "Aurora", "generate": True, "attributes": {"gender": "female", "age": 28, "hair_color": "black"}}
@@ -103,3 +104,12 @@ def test_the_conformance_kit_conforms_through_the_proxy(two_mocks: list[str]) ->
 
     assert 0 == completed.returncode, completed.stdout[-3000:] + completed.stderr[-2000:]
     assert len(proxy.sent_to) > 100 and set(proxy.sent_to) == {0, 1}
+
+
+def test_a_starlette_test_client_on_the_proxy_app_alternates_between_real_processes(two_mocks: list[str]) -> None:
+    key = _key(two_mocks[0])
+    proxy = RoundRobinProxy(two_mocks)
+    with TestClient(proxy, base_url=two_mocks[0]) as client:
+        created = [client.post("/v1/characters", json=BODY, headers={"X-Api-Key": key}) for _ in range(2)]
+
+    assert [[0], [1]] == [_owners(two_mocks, response.json()["id"]) for response in created]
