@@ -34,3 +34,18 @@ def test_restart_keeps_the_port_and_clients_reconnect(own_redis_server: RedisSer
         assert client.get("k") is None  # nothing is persisted
     finally:
         client.close()
+
+
+def test_a_missing_server_skips_locally_but_fails_where_redis_is_required(monkeypatch) -> None:
+    import pytest
+
+    from tests import conftest
+
+    monkeypatch.setattr(conftest, "missing_reason", lambda: "redis-server is not installed here")
+    monkeypatch.setattr(conftest, "REQUIRED", False)
+    with pytest.raises(pytest.skip.Exception, match="not installed"):
+        conftest._need_redis()
+
+    monkeypatch.setattr(conftest, "REQUIRED", True)
+    with pytest.raises(pytest.fail.Exception, match="AUROUS_REQUIRE_REDIS"):
+        conftest._need_redis()
