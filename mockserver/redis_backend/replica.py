@@ -39,6 +39,7 @@ from typing import Any
 
 import redis
 
+from mockserver import ids
 from mockserver.clock import ManualClock, SystemClock
 from mockserver.domain.errors import ServiceUnavailable
 from mockserver.faults import FaultSettings
@@ -293,6 +294,10 @@ class Replica:
         if self.hub is None or state is None:
             return
         self.hub.restore(state)
+        for row in (*state["endpoints"], *state["deliveries"]):
+            ids.observe(row["id"])
+            if "event_id" in row:
+                ids.observe(row["event_id"])
         self._hub_mark = self.hub.change_mark()
         self._hub_seen = json.dumps(state, sort_keys=True)
 
@@ -356,6 +361,8 @@ class Replica:
             self.store.restore(data["store"])
             self._apply_control(data["control"])
             self._apply_webhooks(data.get("webhooks"))
+        for row in (*self.store.all_characters(), *self.store.all_uploads(), *self.store.all_images()):
+            ids.observe(row.id)
         self.seq, self.epoch, self.stale = int(data["seq"]), data["epoch"], False
         if not self._apply_log():
             raise redis.RedisError("the shared log does not reach back to its snapshot")
@@ -369,6 +376,8 @@ class Replica:
                     self._apply_webhooks(record["state"])
                 else:
                     self.store.apply_record(record)
+                    if "row" in record:  # the next id minted here sorts after it (list order is id order)
+                        ids.observe(record["row"]["id"])
 
     def _quiet(self) -> _Quiet:
         return _Quiet(self.store)

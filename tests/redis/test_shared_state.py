@@ -8,6 +8,7 @@ whichever process gives it.
 from __future__ import annotations
 
 import subprocess
+import sys
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack, contextmanager
@@ -16,7 +17,8 @@ import httpx
 
 from mockserver.settings import DEMO_TEAMS
 from tests.redis_server import RedisServer
-from tests.serving import MockProcess, free_port
+from tests.roundrobin import running_round_robin_proxy
+from tests.serving import ROOT, MockProcess, free_port
 
 ACME = {"x-api-key": DEMO_TEAMS[0].api_keys[0]}
 CREATE = {"name": "Aurora", "generate": True, "attributes": {}}
@@ -67,6 +69,15 @@ def test_a_character_created_on_one_process_is_read_saved_and_deleted_on_the_oth
         assert b.delete(path, headers=ACME).status_code == 200
         assert a.get(path, headers=ACME).status_code == 404
         assert a.delete(path, headers=ACME).status_code == 404  # a repeated DELETE is 404 (contract DECISION)
+
+
+def test_characters_created_alternately_on_both_processes_list_newest_first(redis_url, redis_prefix):
+    with mocks(redis_url, redis_prefix, 2, "--no-rate-limits") as (a, b):
+        created = [create(client)["id"] for client in [a, b] * 4]  # one manual-clock instant: ids alone order them
+
+        listed = [c["id"] for c in b.get("/v1/characters", headers=ACME).json()["data"]]
+
+        assert listed == created[::-1]
 
 
 def test_the_clock_advanced_on_one_process_is_the_clock_of_the_other(redis_url, redis_prefix):
@@ -286,3 +297,20 @@ def test_a_state_file_with_the_redis_store_is_refused(redis_url, tmp_path):
 
     assert code == 2
     assert "appendonly" in err
+
+
+def test_the_conformance_kit_conforms_against_two_processes_behind_a_round_robin_proxy(redis_url, redis_prefix):
+    with mocks(redis_url, redis_prefix) as (a, b):
+        key = a.get("/_mock/teams").json()[0]["api_keys"][0]
+        with running_round_robin_proxy([str(a.base_url), str(b.base_url)]) as (proxy_url, proxy):
+            completed = subprocess.run(
+                [sys.executable, "-m", "conformance", "run", "--quiet", "--layers", "behaviour"]
+                + ["--base-url", proxy_url, "--api-key", key],
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+                timeout=600,
+            )
+
+        assert completed.returncode == 0, completed.stdout[-3000:] + completed.stderr[-2000:]
+        assert len(proxy.sent_to) > 100 and set(proxy.sent_to) == {0, 1}
