@@ -18,6 +18,8 @@ import redis
 
 from mockserver.domain.errors import ServiceUnavailable
 
+from .connection import outage_of
+
 __all__ = ["Guarded"]
 
 logger = logging.getLogger("mockserver")
@@ -38,11 +40,14 @@ class Guarded:
             return value
 
         quiet = name in self._quiet
+        outage = outage_of(self._target.client)
 
         def guarded(*args: Any, **kwargs: Any) -> Any:
             try:
+                outage.check()
                 return value(*args, **kwargs)
             except redis.RedisError as exc:
+                outage.saw(exc)
                 if quiet:
                     logger.error(
                         "shared store (Redis) unavailable in %s.%s: %s", type(self._target).__name__, name, exc

@@ -45,6 +45,7 @@ from mockserver.domain.errors import ServiceUnavailable
 from mockserver.faults import FaultSettings
 from mockserver.fixtures import Fixtures
 
+from .connection import outage_of
 from .lock import LockTimeout, SharedLock
 
 __all__ = ["READS", "SYNCED", "Replica", "Replicated"]
@@ -128,6 +129,7 @@ class Replica:
         self.clock = control.clock
         self.keys = {name: f"{prefix}:{name}" for name in ("lock", "seq", "epoch", "log", "snapshot")}
         self.lock = SharedLock(client, self.keys["lock"])
+        self.outage = outage_of(client)
         self._publish = client.register_script(_PUBLISH)
         self.seq = 0
         self.epoch: str | None = None
@@ -175,8 +177,10 @@ class Replica:
                 if result is not _CONFLICT:
                     return result
             try:
+                self.outage.check()
                 token, (head, epoch) = self.lock.acquire(self.keys["seq"], self.keys["epoch"])
             except (redis.RedisError, LockTimeout) as exc:
+                self.outage.saw(exc)
                 raise _unavailable(self.url, exc) from None
             try:
                 if epoch is None:
@@ -184,6 +188,7 @@ class Replica:
                     head, epoch = b"0", self.epoch
                 self._catch_up(int(head or 0), _text(epoch))
             except redis.RedisError as exc:
+                self.outage.saw(exc)
                 self._release_quietly(token)
                 raise _unavailable(self.url, exc) from None
             except BaseException:
@@ -227,6 +232,7 @@ class Replica:
             try:
                 token, (head, epoch) = self.lock.acquire(self.keys["seq"], self.keys["epoch"])
             except (redis.RedisError, LockTimeout) as exc:
+                self.outage.saw(exc)
                 self.stale = True
                 raise _unavailable(self.url, exc) from None
             if int(head or 0) != seq or _text(epoch) != self.epoch:
@@ -243,6 +249,7 @@ class Replica:
         the gateway reads the clock, rate-limit switch and faults before any transaction. True when this
         replica is now at the head of the log; errors are left to the transaction that needs Redis (503)."""
         try:
+            self.outage.check()
             values: Any = self.client.mget(self.keys["seq"], self.keys["epoch"])
             head, epoch = values
             epoch = _text(epoch)
@@ -256,6 +263,8 @@ class Replica:
                     self._catch_up(int(head), epoch)
                 return not self.stale
         except (redis.RedisError, ServiceUnavailable) as exc:
+            if isinstance(exc, redis.RedisError):
+                self.outage.saw(exc)
             logger.debug("replica refresh skipped: %s", exc)
             return False
 
@@ -317,6 +326,7 @@ class Replica:
                 args=[token, self.epoch or "", new_seq, json.dumps(records, separators=(",", ":")), snapshot, trim],
             )
         except redis.RedisError as exc:
+            self.outage.saw(exc)
             if records:
                 self.stale = True
             raise _unavailable(self.url, exc) from None

@@ -7,8 +7,11 @@ whichever process gives it.
 
 from __future__ import annotations
 
+import os
+import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack, contextmanager
@@ -273,6 +276,30 @@ def test_a_redis_that_goes_away_is_503_in_the_envelope_and_the_mock_recovers_whe
         assert response.status_code == 200, response.text
         assert response.json()["data"] == []
         assert create(a)["status"] == "synthesizing"
+
+
+def test_a_redis_that_stops_answering_is_503_in_the_envelope_and_the_mock_recovers_when_it_answers_again(
+    own_redis_server: RedisServer, redis_prefix
+):
+    with mocks(own_redis_server.url, redis_prefix, 1) as (a,):
+        character = create(a)
+        assert own_redis_server.process is not None
+        os.kill(own_redis_server.process.pid, signal.SIGSTOP)  # alive, but silent: every call times out
+        try:
+            for _ in range(3):
+                response = a.get(f"/v1/characters/{character['id']}", headers=ACME)
+                assert response.status_code == 503, response.text
+                assert response.json()["error"]["code"] == "internal_error"
+        finally:
+            os.kill(own_redis_server.process.pid, signal.SIGCONT)
+
+        for _ in range(40):  # the outage window (a second) passes; nothing to restart
+            response = a.get(f"/v1/characters/{character['id']}", headers=ACME)
+            if response.status_code == 200:
+                break
+            time.sleep(0.1)
+        assert response.status_code == 200, response.text
+        assert response.json()["id"] == character["id"]  # the state survived: Redis kept it
 
 
 def test_memory_store_with_workers_is_refused(redis_url):
