@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import base64
+import os
+import pickle
 import sys
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from mockserver.control.hosts import DEFAULT_LOOPBACK_HOSTS, is_loopback
 from mockserver.faults import FaultSettings
-from mockserver.settings import ConfigError, Settings
+from mockserver.settings import ConfigError, Settings, check_prefix, check_store
 
 
 def parse_args(argv: list[str] | None = None) -> Settings:
@@ -107,6 +111,27 @@ def _add_sharing_state_and_fault_arguments(parser: argparse.ArgumentParser) -> N
         help="keep at most N Idempotency-Keys (default 10000); the oldest is forgotten first",
     )
     state.add_argument("--request-log-size", type=int, default=None, metavar="N", help="GET /_mock/requests keeps N")
+    shared = parser.add_argument_group("several processes as one mock (README: which store to use)")
+    shared.add_argument(
+        "--store",
+        metavar="memory|redis://HOST:PORT/DB",
+        default=None,
+        help="memory (default): the state lives in this process; redis://...: in Redis, shared by every mock "
+        "started with the same URL and --redis-prefix (workers, replicas behind a load balancer)",
+    )
+    shared.add_argument(
+        "--redis-prefix",
+        metavar="NAME",
+        default=None,
+        help="namespace of this mock's keys in Redis (default aurous-mock), so several mocks can share one Redis",
+    )
+    shared.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        metavar="N",
+        help="serve with N uvicorn worker processes (needs --store redis://...: the memory store is per process)",
+    )
     faults = parser.add_argument_group("faults (all contract-valid; change them at run time with PUT /_mock/faults)")
     faults.add_argument("--latency-ms", type=float, default=0.0, help="added to every /v1 response")
     faults.add_argument("--latency-jitter-ms", type=float, default=0.0, help="plus a random 0..N ms")
@@ -167,7 +192,35 @@ def _apply_sharing_state_and_fault_arguments(
         if args.request_log_size < 0:
             parser.error("--request-log-size must be 0 or more")
         changes["request_log_size"] = args.request_log_size
+    _apply_store_arguments(parser, args, settings, changes)
     return replace(settings, **changes)  # type: ignore[arg-type]
+
+
+def _apply_store_arguments(
+    parser: argparse.ArgumentParser, args: argparse.Namespace, settings: Settings, changes: dict[str, object]
+) -> None:
+    store = settings.store
+    try:
+        if args.store is not None:
+            store = changes["store"] = check_store(args.store)
+        if args.redis_prefix is not None:
+            changes["redis_prefix"] = check_prefix(args.redis_prefix)
+    except ConfigError as exc:
+        parser.error(str(exc))
+    if args.workers is not None:
+        if args.workers < 1:
+            parser.error("--workers must be 1 or more")
+        if args.workers > 1 and store == "memory":
+            parser.error(
+                f"--workers {args.workers} needs a shared store: with the memory store each worker would be a "
+                "separate mock (a character created on one is 404 on another). Add --store redis://HOST:PORT/DB"
+            )
+        changes["workers"] = args.workers
+    if store != "memory" and args.state_file:
+        parser.error(
+            "--state-file is for the memory store; with --store redis the state is Redis's: keep it across "
+            "restarts with Redis's own persistence (appendonly yes, or RDB save points)"
+        )
 
 
 def startup_warnings(settings: Settings) -> list[str]:
@@ -192,6 +245,9 @@ def banner(settings: Settings) -> str:
         f"synthesis: {settings.synthesis_seconds:g} s; lifecycle: {settings.lifecycle_variant}",
         "  API keys:",
     ]
+    if settings.store != "memory":
+        workers = f"; {settings.workers} workers" if settings.workers > 1 else ""
+        lines.insert(5, f"  store: {settings.store} (prefix {settings.redis_prefix}{workers})")
     for team in settings.teams:
         pin = team.pinned_version or "system default"
         for key in team.api_keys:
@@ -227,6 +283,9 @@ def main(argv: list[str] | None = None) -> None:
     print(banner(settings), flush=True)
     for warning in startup_warnings(settings):
         print(warning, file=sys.stderr, flush=True)
+    if settings.workers > 1:
+        _run_workers(settings, app.state.default_version)
+        return
     # ws="none": the API has no WebSocket routes, and loading a WebSocket stack costs start-up time.
     # http=: uvicorn's parser with the envelope on the 400s it answers itself (httpwire.py).
     uvicorn.run(
@@ -238,6 +297,51 @@ def main(argv: list[str] | None = None) -> None:
         ws="none",
         http=protocol_class(app.state.default_version),
     )
+
+
+# --workers N: uvicorn starts each worker from an import string; the parsed settings reach them through
+# the environment (uvicorn spawns the workers, so they inherit it).
+_WORKER_SETTINGS = "AUROUS_MOCK_WORKER_SETTINGS"
+
+
+def _run_workers(settings: Settings, default_version: str) -> None:
+    import uvicorn
+
+    os.environ[_WORKER_SETTINGS] = base64.b64encode(pickle.dumps((settings, default_version))).decode()
+    uvicorn.run(
+        "mockserver.__main__:worker_app",
+        factory=True,
+        workers=settings.workers,
+        host=settings.host,
+        port=settings.port,
+        log_level="warning",
+        access_log=False,
+        ws="none",
+        http="mockserver.__main__:WorkerHttpProtocol",
+    )
+
+
+def _worker_settings() -> tuple[Settings, str]:
+    settings, default_version = pickle.loads(base64.b64decode(os.environ[_WORKER_SETTINGS]))
+    return settings, default_version
+
+
+def worker_app() -> Any:
+    """uvicorn's factory in each worker process: the same app, on the shared store the parent checked."""
+    _skip_httpx_cli()
+    from mockserver.app import create_app
+
+    return create_app(_worker_settings()[0])
+
+
+def __getattr__(name: str) -> Any:
+    """``WorkerHttpProtocol``: uvicorn's worker imports its HTTP protocol by name; ours carries the
+    contract's default version (httpwire.py), known only once the parent read the spec."""
+    if name == "WorkerHttpProtocol":
+        from mockserver.httpwire import protocol_class
+
+        return protocol_class(_worker_settings()[1])
+    raise AttributeError(name)
 
 
 if __name__ == "__main__":

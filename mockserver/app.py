@@ -9,6 +9,8 @@ The middleware, outermost first (each ``add_middleware`` below lands just inside
     StateFileMiddleware   (with --state-file; lifespan only) periodic and shutdown writes
     Cors                  every response, gateway errors included, gets the CORS headers
     RequestLogMiddleware  sees the final status; reads the team from the gateway's context
+    ReplicaSync           (with --store redis://) catch up with the other processes before the gateway reads
+                          the clock, the rate-limit switch and the faults
     Gateway               request id, 401, 429, version, 413, Idempotency-Key; asks faults.active once
     RefImages             the PNGs behind refs[].url
     HostGuard             (with an allow-list: the CLI on loopback) /_mock only for allowed Host names
@@ -70,7 +72,7 @@ from mockserver.refimages import PREFIX as REF_IMAGES_PREFIX
 from mockserver.refimages import RefImages
 from mockserver.requestlog import RequestLog, RequestLogMiddleware
 from mockserver.serialization import JSONIFIER
-from mockserver.settings import Settings, apply_config
+from mockserver.settings import ConfigError, Settings, apply_config
 from mockserver.store import Store
 from mockserver.validation import ContractJSONBodyValidator, ContractParameterValidator
 from mockserver.versioning import Versions
@@ -211,6 +213,33 @@ def _open_state_file(settings: Settings, service: Any, clock: Any, control: Mock
     return state_file
 
 
+def _redis_client(settings: Settings) -> Any:
+    """With --store redis://: a client that answered PING (``RedisUnreachable``, a ConfigError, if not)."""
+    if settings.store == "memory":
+        return None
+    if settings.state_file is not None:
+        raise ConfigError(
+            "--state-file keeps the memory store's state; with --store redis the state is Redis's: "
+            "keep it across restarts with Redis's own persistence (appendonly yes, or RDB save points)"
+        )
+    from mockserver import redis_backend  # only here: the memory store never imports redis
+
+    return redis_backend.connect(settings.store)
+
+
+def _shared_state(settings: Settings, client: Any, control: MockControl) -> tuple[Any, Any, Any]:
+    """(replica, the service, the facade): with the memory store, no replica and the objects themselves.
+
+    With Redis, the service and the facade run each operation as one transaction of the shared mock."""
+    if client is None:
+        return None, control.service, control
+    from mockserver import redis_backend
+
+    replica = redis_backend.Replica(client, settings.redis_prefix, url=settings.store, control=control)
+    service = redis_backend.Replicated(control.service, replica)
+    return replica, service, redis_backend.Replicated(control, replica, control=True)
+
+
 def create_app(settings: Settings | None = None) -> AsyncApp:
     settings = settings or Settings()
     settings, fixture_data = prepare_settings(settings)  # fixtures may bring their own teams
@@ -233,8 +262,21 @@ def create_app(settings: Settings | None = None) -> AsyncApp:
             credit_costs=index.credit_costs,  # the spec's x-aurous-credit-cost, not a table of our own
         ),
     )
-    limiter = RateLimiter(index.buckets, enabled=settings.rate_limits)
-    idempotency = IdempotencyCache(max_entries=settings.idempotency_max_keys)
+    client = _redis_client(settings)  # None with the memory store
+    if client is None:
+        limiter: Any = RateLimiter(index.buckets, enabled=settings.rate_limits)
+        idempotency: Any = IdempotencyCache(max_entries=settings.idempotency_max_keys)
+        requests: Any = RequestLog(settings.request_log_size)
+    else:  # shared by every process: token buckets, Idempotency-Keys, the request log (Redis errors are 503s)
+        from mockserver.redis_backend import Guarded, RedisIdempotencyCache, RedisRateLimiter, RedisRequestLog
+
+        prefix = settings.redis_prefix
+        limiter = Guarded(RedisRateLimiter(client, prefix, index.buckets, enabled=settings.rate_limits))
+        idempotency = Guarded(
+            RedisIdempotencyCache(client, prefix, max_entries=settings.idempotency_max_keys),
+            quiet=("complete", "abandon"),  # after the response started: logged, the answer stands
+        )
+        requests = Guarded(RedisRequestLog(client, prefix, settings.request_log_size), quiet=("append",))
 
     # The control API's one facade, with what it resets: fixtures, fault dice, request log.
     fixture_contract = FixtureContract.from_spec(
@@ -245,7 +287,6 @@ def create_app(settings: Settings | None = None) -> AsyncApp:
         fixtures = Fixtures(fixture_data, settings.teams, contract=fixture_contract)
         fixtures.check_buckets(limiter.buckets)
     faults = Faults(settings.faults)
-    requests = RequestLog(settings.request_log_size)
     control = MockControl(
         service=service,
         clock=clock,
@@ -257,11 +298,21 @@ def create_app(settings: Settings | None = None) -> AsyncApp:
         fixtures=fixtures,
         clock_kind=settings.clock,
     )
-    state_file = _open_state_file(settings, service, clock, control)  # else seeded from the fixtures
+    # With --store redis://: the service and the facade run each operation as one transaction of the
+    # shared mock (redis_backend/replica.py).
+    replica, shared_service, shared_control = _shared_state(settings, client, control)
 
     # Webhook endpoints per team; deliveries on a worker thread, timed by the mock's clock.
-    webhooks, webhook_worker = install_webhooks(service, clock, real_clock=settings.clock != "manual")
+    webhooks, webhook_worker = install_webhooks(
+        shared_service,
+        clock,
+        real_clock=settings.clock != "manual",
+        shared=None if replica is None else replica.webhooks_facade,
+    )
     control.webhooks = webhooks
+    if replica is not None:
+        replica.start()  # the shared state loaded from Redis, or seeded into it by this first process
+    state_file = None if replica is not None else _open_state_file(settings, service, clock, control)  # else seeded
 
     app = AsyncApp(
         __name__,
@@ -298,6 +349,10 @@ def create_app(settings: Settings | None = None) -> AsyncApp:
         )
     app.add_middleware(Cors, position=before_exception, origins=settings.cors_origins)
     app.add_middleware(RequestLogMiddleware, position=before_exception, log=requests)
+    if replica is not None:
+        from mockserver.redis_backend import ReplicaSync
+
+        app.add_middleware(ReplicaSync, position=before_exception, replica=replica)
     app.add_middleware(
         Gateway,
         position=before_exception,
@@ -307,12 +362,12 @@ def create_app(settings: Settings | None = None) -> AsyncApp:
         limiter=limiter,
         idempotency=idempotency,
         clock=clock,
-        service=service,
-        control=control,
+        service=shared_service,
+        control=shared_control,
         fast_lane=FastLane() if settings.fast_lane else None,  # fastlane.py: retrieve and save
         faults=faults,
     )
-    app.add_middleware(RefImages, position=before_exception, service=service, clock=clock)
+    app.add_middleware(RefImages, position=before_exception, service=shared_service, clock=clock)
     if settings.allowed_hosts is not None:
         app.add_middleware(HostGuard, position=before_exception, allowed=settings.allowed_hosts)
     if settings.control_token:
@@ -321,7 +376,8 @@ def create_app(settings: Settings | None = None) -> AsyncApp:
 
     # Exposed for tests and tools running in-process (the control API offers the same over HTTP).
     app.state = type("MockState", (), {})()
-    app.state.service, app.state.clock, app.state.settings = service, clock, settings
+    app.state.service, app.state.clock, app.state.settings = shared_service, clock, settings
+    app.state.replica = replica
     app.state.webhooks, app.state.webhook_worker = webhooks, webhook_worker
     app.state.default_version = index.default_version
     return app

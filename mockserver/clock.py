@@ -65,6 +65,11 @@ class ManualClock:
         self._now = when
         return self._now
 
+    def adopt(self, when: datetime) -> datetime:
+        """Take ``when`` as the time, even if earlier: a replica adopting the shared mock's clock (--store redis)."""
+        self._now = _aware_utc(when)
+        return self._now
+
     def __repr__(self) -> str:
         return f"ManualClock({self._now.isoformat()!r})"
 

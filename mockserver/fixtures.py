@@ -149,6 +149,7 @@ class Fixtures:
         if not teams:
             raise _fail("teams", "there is no team to seed")
         self.teams = teams
+        self.data = data  # as given: the shared store (--store redis) hands it to the other processes
         self.description = str(data.get("description") or "")
         self.credits: dict[str, int] = {}
         credits = data.get("credits") or {}

@@ -14,7 +14,7 @@ import threading
 import time
 from datetime import datetime
 
-__all__ = ["ALPHABET", "new_id", "new_request_id", "ulid_of"]
+__all__ = ["ALPHABET", "new_id", "new_request_id", "observe", "ulid_of"]
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 _PAIRS = [a + b for a in ALPHABET for b in ALPHABET]  # 10 bits -> two digits
@@ -64,6 +64,22 @@ def new_id(prefix: str, now: datetime) -> str:
     return f"{prefix}_{_encode((ms << _RANDOM_BITS) | rand)}"
 
 
+def observe(value: str) -> None:
+    """An id minted by another process of the same shared mock (``--store redis``): this process's next id of
+    that prefix sorts after it, so ids stay in creation order across processes (their mints take turns)."""
+    prefix, _, ulid = value.partition("_")
+    if ulid_of(value, prefix) is None:
+        return
+    number = 0
+    for char in ulid:
+        number = number * 32 + _DIGITS[char]
+    seen = (number >> _RANDOM_BITS, number & _RANDOM_MAX)
+    with _lock:
+        last = _last.get(prefix)
+        if last is None or seen > last:
+            _last[prefix] = seen
+
+
 def new_request_id() -> str:
     """A ``req_`` id from the wall clock, in a few microseconds.
 
@@ -82,3 +98,4 @@ def ulid_of(value: str, prefix: str) -> str | None:
 
 
 _ALPHABET_SET = frozenset(ALPHABET)
+_DIGITS = {char: value for value, char in enumerate(ALPHABET)}

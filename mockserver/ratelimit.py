@@ -13,7 +13,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-__all__ = ["BucketSpec", "Decision", "RateLimiter"]
+__all__ = ["BucketSpec", "Decision", "RateLimiter", "decision"]
 
 _EPSILON = 1e-9  # float refill arithmetic must not turn an exact token into 0.9999999
 
@@ -35,6 +35,15 @@ class Decision:
     remaining: int
     reset: int
     retry_after: int  # meaningful only when refused
+
+
+def decision(allowed: bool, capacity: int, rate: float, tokens: float, now: float) -> Decision:
+    """The headers' figures for a bucket left with ``tokens`` at ``now`` (shared with the Redis buckets, whose
+    script only keeps the tokens: the figures are computed here, once)."""
+    retry_after = 1 if allowed else max(1, math.ceil((1.0 - tokens) / rate - _EPSILON))
+    remaining = int(tokens + _EPSILON)
+    reset = math.ceil(now + (capacity - tokens) / rate - _EPSILON)
+    return Decision(allowed, capacity, remaining, reset, retry_after)
 
 
 class RateLimiter:
@@ -63,13 +72,8 @@ class RateLimiter:
         allowed = tokens >= 1.0 - _EPSILON
         if allowed:
             tokens = max(0.0, tokens - 1.0)
-            retry_after = 1
-        else:
-            retry_after = max(1, math.ceil((1.0 - tokens) / rate - _EPSILON))
         state[0] = tokens
-        remaining = int(tokens + _EPSILON)
-        reset = math.ceil(now + (capacity - tokens) / rate - _EPSILON)
-        return Decision(allowed, capacity, remaining, reset, retry_after)
+        return decision(allowed, capacity, rate, tokens, now)
 
     def reset(self) -> None:
         """Refill every bucket."""

@@ -1,7 +1,8 @@
 """The request log behind ``GET /_mock/requests``: the last N requests and how they were answered.
 
 One pure ASGI class, placed just outside the gateway: it times each request and, when the response
-starts, appends one tuple to a bounded deque; GET /_mock/requests renders the entries.
+starts, appends one tuple to the log (``log.append``: in memory, a bounded deque's own append; with the Redis
+store, ``redis_backend.requestlog.RedisRequestLog``); GET /_mock/requests renders the entries.
 The team and request id are read from the gateway's request context, which is still current while the
 gateway sends. The log's own route and the docs pages are not logged, so polling the log shows only the
 traffic of the client under study.
@@ -17,14 +18,14 @@ import re
 import time
 from collections import deque
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import parse_qsl, urlencode
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from mockserver.context import CURRENT
 
-__all__ = ["RequestLog", "RequestLogMiddleware"]
+__all__ = ["RequestLog", "RequestLogMiddleware", "RequestLogStore", "render"]
 
 REDACTED = "[redacted]"
 _SECRET_NAME = re.compile(r"key|token|secret|signature|password|auth|session|credential", re.IGNORECASE)
@@ -32,9 +33,21 @@ _SECRET_VALUE = re.compile(r"(?:al_live_|og_)[0-9a-fA-F]{16,}")
 _NOT_LOGGED = ("/_mock/requests", "/_mock/docs", "/docs", "/openapi.json", "/_mock/openapi.json")
 
 
+class RequestLogStore(Protocol):
+    """What the middleware and the control API use of a log: either store's."""
+
+    def append(self, entry: tuple[Any, ...], /) -> None:
+        """Keep one (started, ended, method, path, query bytes, status, request context) tuple."""
+
+    def recent(self, limit: int | None = None) -> list[dict[str, Any]]: ...
+
+    def clear(self) -> None: ...
+
+
 class RequestLog:
     def __init__(self, size: int = 200) -> None:
         self.entries: deque[tuple[Any, ...]] = deque(maxlen=size)
+        self.append = self.entries.append  # the hot path's one call: the deque's own, no wrapper
 
     def recent(self, limit: int | None = None) -> list[dict[str, Any]]:
         """Newest first, rendered on demand: the hot path only appends a tuple."""
@@ -46,7 +59,7 @@ class RequestLog:
 
 
 class RequestLogMiddleware:
-    def __init__(self, app: ASGIApp, *, log: RequestLog) -> None:
+    def __init__(self, app: ASGIApp, *, log: RequestLogStore) -> None:
         self.app = app
         self.log = log
 
@@ -55,7 +68,7 @@ class RequestLogMiddleware:
             await self.app(scope, receive, send)
             return
         started = time.time()
-        append = self.log.entries.append
+        append = self.log.append
         method, path, query = scope["method"], scope["path"], scope["query_string"]  # routing may rewrite scope
 
         async def logging_send(message: Message) -> None:
@@ -70,14 +83,37 @@ class RequestLogMiddleware:
 def _render(entry: tuple[Any, ...]) -> dict[str, Any]:
     started, ended, method, path, query, status, context = entry
     team = context.team if context is not None else None
+    return render(
+        started,
+        ended,
+        method,
+        path,
+        query.decode("latin-1"),
+        status,
+        None if team is None else team.id,
+        None if context is None else context.request_id,
+    )
+
+
+def render(
+    started: float,
+    ended: float,
+    method: str,
+    path: str,
+    query: str,
+    status: int,
+    team_id: str | None,
+    request_id: str | None,
+) -> dict[str, Any]:
+    """One entry as GET /_mock/requests shows it (secrets in the query redacted)."""
     return {
         "at": datetime.fromtimestamp(started, UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z"),
         "method": method,
         "path": path,
-        "query": redact_query(query.decode("latin-1")),
+        "query": redact_query(query),
         "status": status,
-        "team_id": None if team is None else team.id,
-        "request_id": None if context is None else context.request_id,
+        "team_id": team_id,
+        "request_id": request_id,
         "duration_ms": round((ended - started) * 1000, 3),
     }
 

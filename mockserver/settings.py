@@ -4,6 +4,8 @@ A config file (TOML, or YAML when it ends in .yaml/.yml) may set any of these ke
 
     lifecycle_variant = "review"        # or "auto_ready" (the 2026-06-19 changelog: no review step)
     rate_limits = true
+    store = "redis://127.0.0.1:6379/0"   # or "memory" (the default)
+    redis_prefix = "aurous-mock"
     [synthesis]
     seconds = 3.0                        # how long a synthesis takes on the mock's clock
     outcome = "succeed"                  # or "fail": how syntheses end unless a request says otherwise
@@ -81,6 +83,11 @@ class Settings:
     # Host names /_mock answers to (control/hosts.py); None = any. The CLI sets the loopback names when it
     # binds to loopback; in-process apps (tests, library users) have no Host to defend.
     allowed_hosts: tuple[str, ...] | None = None
+    # Where the state lives: "memory" (this process) or "redis://HOST:PORT/DB" (shared by every process
+    # started with the same URL and prefix: uvicorn workers, replicas behind a load balancer).
+    store: str = "memory"
+    redis_prefix: str = "aurous-mock"  # key namespace, so several mocks can share one Redis
+    workers: int = 1  # uvicorn worker processes (more than 1 needs the Redis store)
 
     @property
     def base_url(self) -> str:
@@ -119,7 +126,7 @@ _TEAM_KEYS = {"id", "name", "api_keys", "revoked_keys", "pinned_version", "credi
 
 def apply_config(settings: Settings, data: dict[str, Any]) -> Settings:
     changes: dict[str, Any] = {}
-    unknown = set(data) - {"lifecycle_variant", "rate_limits", "synthesis", "teams"}
+    unknown = set(data) - {"lifecycle_variant", "rate_limits", "synthesis", "teams", "store", "redis_prefix"}
     if unknown:
         raise ConfigError(f"unknown config keys: {', '.join(sorted(unknown))}")
     if "lifecycle_variant" in data:
@@ -128,6 +135,10 @@ def apply_config(settings: Settings, data: dict[str, Any]) -> Settings:
         changes["lifecycle_variant"] = data["lifecycle_variant"]
     if "rate_limits" in data:
         changes["rate_limits"] = bool(data["rate_limits"])
+    if "store" in data:
+        changes["store"] = check_store(data["store"])
+    if "redis_prefix" in data:
+        changes["redis_prefix"] = check_prefix(data["redis_prefix"])
     synthesis = data.get("synthesis", {})
     if "seconds" in synthesis:
         seconds = float(synthesis["seconds"])
@@ -143,6 +154,19 @@ def apply_config(settings: Settings, data: dict[str, Any]) -> Settings:
     if "teams" in data:
         changes["teams"] = tuple(_team(entry, position) for position, entry in enumerate(data["teams"], 1))
     return replace(settings, **changes)
+
+
+def check_store(value: Any) -> str:
+    """``memory`` or a ``redis://HOST:PORT/DB`` URL (checked in full by the Redis backend when it connects)."""
+    if value == "memory" or (isinstance(value, str) and value.startswith(("redis://", "rediss://"))):
+        return str(value)
+    raise ConfigError(f"store must be memory or redis://HOST:PORT/DB, got {value!r}")
+
+
+def check_prefix(value: Any) -> str:
+    if not isinstance(value, str) or not value or any(c.isspace() for c in value):
+        raise ConfigError(f"redis_prefix must be a non-empty name without spaces, got {value!r}")
+    return value
 
 
 def _team(entry: Any, position: int) -> Team:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -19,13 +18,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
+from harness.ports import free_port
+
+__all__ = ["ROOT", "MockProcess", "free_port", "running_mock"]
+
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 class MockProcess:

@@ -61,9 +61,9 @@ def test_bench_never_imports_tests():
 
 
 def test_the_shipped_packages_never_import_the_mutants():
-    """mutants/ is test code (not in the wheel): the server and the kit must run without it."""
+    """mutants/ and harness/ are test code (not in the wheel): the server and the kit must run without them."""
     shipped = _python_files("mockserver") + _python_files("conformance") + _python_files("aurous_contract")
-    assert [] == _broken(shipped, lambda module: _top(module) not in ("mutants", "tests"))
+    assert [] == _broken(shipped, lambda module: _top(module) not in ("mutants", "harness", "tests"))
 
 
 def test_the_control_facade_and_fixtures_go_through_the_service():
@@ -120,6 +120,12 @@ def test_only_the_cli_imports_the_app_wiring():
         if module == "mockserver.app"
     ]
     assert [] == importers
+
+
+def test_only_the_redis_backend_imports_redis():
+    """The Redis store is one package (mockserver/redis_backend/); the memory store never loads redis."""
+    outside = [path for path in _python_files("mockserver") if "redis_backend" not in path.relative_to(ROOT).parts]
+    assert [] == _broken(outside, lambda module: _top(module) != "redis")
 
 
 def _error_classes() -> dict[str, Path]:

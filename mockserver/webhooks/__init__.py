@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import weakref
+from collections.abc import Callable
 from typing import Any
 
 from .hub import WebhookHub
@@ -19,16 +20,22 @@ from .worker import DeliveryWorker
 
 __all__ = ["DeliveryWorker", "WebhookHub", "hub_for", "install"]
 
-_HUBS: weakref.WeakKeyDictionary[Any, WebhookHub] = weakref.WeakKeyDictionary()
+_HUBS: weakref.WeakKeyDictionary[Any, Any] = weakref.WeakKeyDictionary()  # a WebhookHub, or its shared facade
 
 
-def install(service: Any, clock: Any, *, real_clock: bool) -> tuple[WebhookHub, DeliveryWorker]:
+def install(
+    service: Any, clock: Any, *, real_clock: bool, shared: Callable[[WebhookHub], Any] | None = None
+) -> tuple[Any, DeliveryWorker]:
+    """``shared`` (with --store redis://) wraps the hub so that the handlers and the worker reach it through
+    the shared store's transactions; it returns what they are given."""
     store = service.store
     hub = WebhookHub(clock, attach=lambda: setattr(store, "on_change", hub.on_character_change))
-    worker = DeliveryWorker(hub, complete_due=service.complete_due, real_clock=real_clock)
-    _HUBS[service] = hub
-    return hub, worker
+    facade: Any = hub if shared is None else shared(hub)
+    worker = DeliveryWorker(facade, complete_due=service.complete_due, real_clock=real_clock)
+    _HUBS[service] = facade
+    return facade, worker
 
 
 def hub_for(service: Any) -> WebhookHub:
-    return _HUBS[service]
+    hub: WebhookHub = _HUBS[service]
+    return hub

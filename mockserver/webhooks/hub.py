@@ -554,6 +554,38 @@ class WebhookHub:
             self._due.clear()
             self.faults = WebhookFaults()
 
+    # -- the shared store (--store redis://): the whole hub as JSON, and back -------------------------------
+
+    def change_mark(self) -> tuple[int, str | None]:
+        """Cheap: changes when an endpoint or a delivery is added or removed (events included)."""
+        return len(self._endpoints), next(reversed(self._deliveries), None)
+
+    def snapshot(self) -> dict[str, Any]:
+        with self._lock:
+            return {
+                "endpoints": [_row_to_json(e) for e in self._endpoints.values()],
+                "deliveries": [_row_to_json(d) for d in self._deliveries.values()],
+                "faults": self.faults.to_json(),
+            }
+
+    def restore(self, data: Mapping[str, Any]) -> None:
+        """Replace the state with a ``snapshot()`` (another process's); pending deliveries are due again here."""
+        endpoints = [_endpoint_from_json(row) for row in data["endpoints"]]
+        deliveries = [_delivery_from_json(row) for row in data["deliveries"]]
+        with self._lock:
+            self._endpoints = {e.id: e for e in endpoints}
+            self._deliveries = {d.id: d for d in deliveries}
+            self._due = [
+                (d.next_attempt_at, next(self._seq), d.id)
+                for d in deliveries
+                if d.status == "pending" and d.next_attempt_at is not None
+            ]
+            heapq.heapify(self._due)
+            self.faults = WebhookFaults.from_json(data["faults"])
+        if self._endpoints and self._attach is not None:  # this process's finished syntheses fire events too
+            self._attach()
+            self._attach = None
+
 
 def fixture_object(event_type: str, now: datetime, version: str) -> dict[str, Any]:
     """The ``data.object`` of a synthetic event: a character for character.*, else a placeholder.
@@ -578,3 +610,43 @@ def fixture_object(event_type: str, now: datetime, version: str) -> dict[str, An
             "aurous_version": version,  # the endpoint's version, which the event is rendered in
         }
     return {"object": event_type.split(".", 1)[0], "id": None, "synthetic_fixture": True}
+
+
+_TIMES = frozenset(
+    {"created_at", "updated_at", "last_success_at", "last_failure_at", "disabled_at", "next_attempt_at", "sent_at"}
+)
+
+
+def _row_to_json(row: Any) -> dict[str, Any]:
+    """An Endpoint, Delivery or Attempt as JSON, every field (times in full ISO 8601, the body as text)."""
+    out: dict[str, Any] = {}
+    for name in row.__slots__:
+        value = getattr(row, name)
+        if isinstance(value, datetime):
+            value = value.isoformat()
+        elif isinstance(value, bytes):
+            value = value.decode()
+        elif isinstance(value, tuple):
+            value = list(value)
+        elif name == "attempts":
+            value = [_row_to_json(attempt) for attempt in value]
+        out[name] = value
+    return out
+
+
+def _times(row: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        name: (datetime.fromisoformat(value) if name in _TIMES and value is not None else value)
+        for name, value in row.items()
+    }
+
+
+def _endpoint_from_json(row: Mapping[str, Any]) -> Endpoint:
+    fields = _times(row)
+    return Endpoint(**{**fields, "events": tuple(fields["events"]), "metadata": dict(fields["metadata"])})
+
+
+def _delivery_from_json(row: Mapping[str, Any]) -> Delivery:
+    fields = _times(row)
+    attempts = [Attempt(**_times(attempt)) for attempt in fields["attempts"]]
+    return Delivery(**{**fields, "body": fields["body"].encode(), "attempts": attempts})

@@ -1,18 +1,28 @@
 """Fixtures for the mock server's HTTP-level tests.
 
-Tests on the default settings share one mock (``default_mock``: one app on a manual clock, one Starlette
-TestClient for the session), brought back to its start before each test through the public control API
-only (``SharedMock.restore``), so the same fixture can later stand for a mock in other processes. A test
-that needs other settings builds its own app with ``make_app(...)``. The demo teams' keys are read from
-``GET /_mock/teams`` (never copied from settings), and ``Api`` puts characters into any state the way a
-client would: through the public API, with ``/_mock`` only to move the clock or look inside.
+Tests on the default settings share one mock (``default_mock``), brought back to its start before each
+test through the public control API only (``SharedMock.restore``). It comes in two kinds, and every test
+on it runs against both:
+
+- ``memory``: one app on a manual clock in this process, one Starlette TestClient for the session;
+- ``redis-pair``: two ``python -m mockserver --store redis://...`` processes on one real redis-server (the
+  session's, a key prefix of their own), and an httpx client whose requests alternate between them, so
+  that each request is answered by the other process than the one before (issue 12's "the whole HTTP
+  behaviour suite against two processes").
+
+A test that needs other settings builds its own app with ``make_app(...)`` (in process, memory store).
+The demo teams' keys are read from ``GET /_mock/teams`` (never copied from settings), and ``Api`` puts
+characters into any state the way a client would: through the public API, with ``/_mock`` only to move
+the clock or look inside.
 """
 
 from __future__ import annotations
 
 import re
+import subprocess
 import warnings
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,8 +32,11 @@ warnings.filterwarnings("ignore", message=".*httpx.*", category=DeprecationWarni
 
 from starlette.testclient import TestClient  # noqa: E402
 
+from harness.redis_server import unique_prefix  # noqa: E402
 from mockserver.app import create_app  # noqa: E402
 from mockserver.settings import DEMO_TEAMS, Settings  # noqa: E402
+from tests.roundrobin import round_robin_client  # noqa: E402
+from tests.serving import MockProcess  # noqa: E402
 
 REQUEST_ID = re.compile(r"^req_[0-9A-HJKMNP-TV-Z]{26}$")
 ENVELOPE_KEYS = {"type", "code", "message", "param", "doc_url", "request_id"}
@@ -181,9 +194,31 @@ class SharedMock:
         assert self.client.delete("/_mock/requests").status_code == 204
 
 
-@pytest.fixture(scope="session")
-def default_mock() -> Iterator[SharedMock]:
+@contextmanager
+def _redis_pair(request: pytest.FixtureRequest) -> Iterator[SharedMock]:
+    """Two mock processes on one Redis state, behind a client that alternates between them."""
+    redis_url = request.getfixturevalue("redis_url")
+    args = ("--store", redis_url, "--redis-prefix", unique_prefix("pair"), "--clock", "manual")
+    first = MockProcess(*args, output=subprocess.DEVNULL)
+    second = None
+    try:
+        first.wait_ready()  # the first process seeds the shared state; the second loads it
+        second = MockProcess(*args, output=subprocess.DEVNULL).wait_ready()
+        with round_robin_client([first.base, second.base], timeout=30) as client:
+            yield SharedMock(client)
+    finally:
+        for server in (first, second):
+            if server is not None:
+                server.close()
+
+
+@pytest.fixture(scope="session", params=["memory", "redis-pair"])
+def default_mock(request: pytest.FixtureRequest) -> Iterator[SharedMock]:
     """The mock on default settings (manual clock) that every test without settings of its own shares."""
+    if request.param == "redis-pair":
+        with _redis_pair(request) as shared:
+            yield shared
+        return
     with create_app(Settings(clock="manual")).test_client() as test_client:
         yield SharedMock(test_client)
 
