@@ -1,6 +1,6 @@
 """``--state-file PATH``: the mock's state survives a restart.
 
-What is kept: every character, upload and image row and every team's balance (``Store.snapshot()``), and
+What is kept: every character, upload and image row and every team's balance (``statecodec.snapshot``), and
 the clock (a manual clock resumes where it stopped; a real clock keeps its offset). What is not: rate-limit
 buckets and idempotency keys (they expire within a day anyway) and run-time settings (flags decide those).
 
@@ -46,9 +46,10 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from mockserver import statecodec
 from mockserver.clock import ManualClock, SystemClock
 from mockserver.settings import ConfigError
-from mockserver.store import SNAPSHOT_FORMAT
+from mockserver.statecodec import SNAPSHOT_FORMAT
 
 __all__ = ["DURABILITIES", "KIND", "StateFile", "StateFileError", "StateFileMiddleware"]
 
@@ -167,7 +168,7 @@ class StateFile:
             snapshot = data["store"]
             if not isinstance(snapshot, dict):
                 raise ValueError("store: must be an object")
-            store.restore(snapshot)  # checks every field first, naming it
+            statecodec.restore(store, snapshot)  # checks every field first, naming it
             team_ids = {row.team_id for row in store.all_characters()}
             team_ids |= {row.team_id for row in (*store.all_uploads(), *store.all_images())}
             team_ids |= set(snapshot.get("credits", {}))
@@ -209,7 +210,7 @@ class StateFile:
                 if record.get("t") == "clock":
                     self._restore_clock(_checked_clock(record))
                 else:
-                    store.apply_record(record)
+                    statecodec.apply_record(store, record)
             except (KeyError, TypeError, ValueError, AttributeError) as exc:
                 raise StateFileError(f"journal {self.journal_path} line {number}: {exc}; {advice}") from None
         self._last_written = None  # the file on disk lacks the journal's changes: the next save writes them
@@ -226,7 +227,12 @@ class StateFile:
 
     def render(self) -> str:
         clock = self._clock_state()
-        data = {"kind": KIND, "format": SNAPSHOT_FORMAT, "clock": clock, "store": self.service.store.snapshot()}
+        data = {
+            "kind": KIND,
+            "format": SNAPSHOT_FORMAT,
+            "clock": clock,
+            "store": statecodec.snapshot(self.service.store),
+        }
         return json.dumps(data, indent=1, sort_keys=True)
 
     def _note(self, kind: str, value: Any) -> None:
@@ -239,8 +245,7 @@ class StateFile:
         """
         if not self._pending or self._journal is None:
             return True
-        store = self.service.store
-        lines = [json.dumps(store.encode_record(kind, value), sort_keys=True) for kind, value in self._pending]
+        lines = [json.dumps(statecodec.encode_record(kind, value), sort_keys=True) for kind, value in self._pending]
         lines.append(json.dumps({"t": "clock", **self._clock_state()}, sort_keys=True))
         try:
             self._journal.write("\n".join(lines) + "\n")

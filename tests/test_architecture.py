@@ -110,6 +110,12 @@ def test_the_store_imports_only_the_model():
     assert [] == _broken([ROOT / "mockserver" / "store.py"], allowed)
 
 
+def test_the_state_codec_imports_only_the_model():
+    """statecodec (the state as JSON) is pure: it names the store's operations in a Protocol, never imports it."""
+    allowed = lambda module: _top(module) in STDLIB or module == "mockserver.domain.model"  # noqa: E731
+    assert [] == _broken([ROOT / "mockserver" / "statecodec.py"], allowed)
+
+
 def test_only_the_cli_imports_the_app_wiring():
     """create_app is the one wiring; modules of the mock never reach back into it."""
     importers = [

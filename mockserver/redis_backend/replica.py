@@ -9,7 +9,7 @@ Redis keys (under the ``--redis-prefix``):
     {prefix}:lock       the cross-process lock (lock.py)
 
 Records are the store's own journal records (absolute states: the row as it now is, a deletion, a
-balance, a reset; ``Store.encode_record``/``apply_record``), a ``control`` record carrying the clock,
+balance, a reset; ``statecodec.encode_record``/``apply_record``), a ``control`` record carrying the clock,
 faults, run-time settings and the fixtures a reset returns to, and a ``webhooks`` record with the whole
 webhook hub (endpoints, deliveries, webhook faults) when it changed.
 
@@ -39,7 +39,7 @@ from typing import Any
 
 import redis
 
-from mockserver import ids
+from mockserver import ids, statecodec
 from mockserver.clock import ManualClock, SystemClock
 from mockserver.domain.errors import ServiceUnavailable
 from mockserver.faults import FaultSettings
@@ -271,7 +271,7 @@ class Replica:
     def _note(self, kind: str, value: Any) -> None:
         """The store's journal hook: every change becomes a record of the running transaction."""
         if self._depth:
-            self._records.append(self.store.encode_record(kind, value))
+            self._records.append(statecodec.encode_record(kind, value))
         else:  # a change outside any transaction cannot be published in order: reload rather than diverge
             logger.error("a %s change outside a shared-store transaction; reloading this replica", kind)
             self.stale = True
@@ -368,7 +368,7 @@ class Replica:
             raise redis.RedisError("the shared state has no snapshot")
         data = json.loads(raw)
         with self._quiet():
-            self.store.restore(data["store"])
+            statecodec.restore(self.store, data["store"])
             self._apply_control(data["control"])
             self._apply_webhooks(data.get("webhooks"))
         for row in (*self.store.all_characters(), *self.store.all_uploads(), *self.store.all_images()):
@@ -385,7 +385,7 @@ class Replica:
                 elif record["t"] == "webhooks":
                     self._apply_webhooks(record["state"])
                 else:
-                    self.store.apply_record(record)
+                    statecodec.apply_record(self.store, record)
                     if "row" in record:  # the next id minted here sorts after it (list order is id order)
                         ids.observe(record["row"]["id"])
 
@@ -422,7 +422,7 @@ class Replica:
         return {
             "seq": seq,
             "epoch": epoch or self.epoch,
-            "store": self.store.snapshot(),
+            "store": statecodec.snapshot(self.store),
             "control": self.control_state(with_fixtures=True),
             "webhooks": None if self.hub is None else self.hub.snapshot(),
         }

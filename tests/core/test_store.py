@@ -1,23 +1,12 @@
-"""The store: team scoping, ordering, snapshot/restore."""
+"""The store: team scoping, ordering, loading a whole state (its JSON codec: test_statecodec.py)."""
 
 from __future__ import annotations
 
-import json
-from dataclasses import replace
-
-from hypothesis import given
-from hypothesis import strategies as st
-
-from aurous_contract import load_spec
-from mockserver.clock import ManualClock
 from mockserver.domain.model import Status, Team
-from mockserver.domain.service import CharactersService, ServiceSettings
-from mockserver.operations import OperationIndex
 from mockserver.store import Store
-from tests.strategies import T0, characters, make_character
+from tests.strategies import make_character
 
 TEAMS = [Team("team_a", "A", credits=50), Team("team_b", "B", credits=10)]
-SETTINGS = ServiceSettings(credit_costs=OperationIndex(load_spec()).credit_costs)  # the spec's costs, as wired
 
 
 def test_a_team_scoped_lookup_does_not_see_another_teams_row():
@@ -60,57 +49,20 @@ def test_reset_restores_starting_credits():
     assert 50 == store.credits("team_a")
 
 
-def _busy_store() -> Store:
-    svc = CharactersService(Store(TEAMS), ManualClock(T0), SETTINGS)
-    body = {"name": "A", "generate": True, "attributes": {"age": 30, "gender": "x"}, "client_reference_id": "bot_1"}
-    saved = svc.create_character("team_a", body, version="2026-05-15", outcome="instant")
-    svc.save_character("team_a", saved.id)
-    svc.create_character("team_a", body, version="2026-06-19")  # still synthesizing: pending survives
-    upload = svc.init_upload("team_a", {"filename": "side.png", "extension": "png", "content_type": "image/png"})
-    svc.put_upload_content(upload.id, upload.signature, b"bytes", "image/png")
-    svc.classify_upload("team_a", upload.id)
-    svc.create_image("team_a", {"prompt": "hello", "character_id": saved.id})
-    gone = svc.create_character("team_b", {**body}, version="2026-05-15", outcome="instant")
-    svc.resynthesize_character("team_b", gone.id)
-    svc.clock.advance(0.25)  # sub-second times must survive too
-    svc.delete_character("team_b", gone.id)
-    return svc.store
+def test_load_replaces_the_whole_state_without_journaling_it():
+    store = Store(TEAMS)
+    store.put_character(make_character(Status.READY, id="char_00000000000000000000000001"))
+    journaled = []
+    store.journal = lambda kind, value: journaled.append(kind)
 
+    store.load({"team_a": 7}, [make_character(Status.REVIEWING)], [], [])
 
-def test_snapshot_is_json_and_restore_round_trips_every_row():
-    store = _busy_store()
-    snapshot = json.loads(json.dumps(store.snapshot()))
-
-    restored = Store(TEAMS)
-    restored.restore(snapshot)
-
-    assert (store.all_characters(), store.all_uploads(), store.all_images(), store.credits("team_a")) == (
-        restored.all_characters(),
-        restored.all_uploads(),
-        restored.all_images(),
-        restored.credits("team_a"),
+    assert ([make_character(Status.REVIEWING)], 7, 10, []) == (
+        store.all_characters(),
+        store.credits("team_a"),
+        store.credits("team_b"),  # not in the loaded balances: back to its starting balance
+        journaled,
     )
-
-
-def test_a_restored_pending_synthesis_still_completes():
-    store = Store(TEAMS)
-    store.restore(json.loads(json.dumps(_busy_store().snapshot())))
-    clock = ManualClock(T0)
-    svc = CharactersService(store, clock, SETTINGS)
-    clock.advance(3)
-
-    assert [] == [c.id for c in svc.all_characters() if c.status is Status.SYNTHESIZING]
-
-
-@given(characters(st.sampled_from(list(Status))))
-def test_any_character_survives_a_snapshot_round_trip(character):
-    store = Store(TEAMS)
-    store.put_character(replace(character, attributes=character.attributes))
-    restored = Store(TEAMS)
-
-    restored.restore(json.loads(json.dumps(store.snapshot())))
-
-    assert store.all_characters() == restored.all_characters()
 
 
 class _CountingRows(dict):
