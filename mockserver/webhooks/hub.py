@@ -23,7 +23,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from mockserver.domain.errors import InvalidRequest, NotFound
-from mockserver.domain.model import Character, format_time
+from mockserver.domain.model import Character, Status, format_time
 from mockserver.ids import new_id
 
 from . import rules
@@ -595,20 +595,18 @@ def fixture_object(event_type: str, now: datetime, version: str) -> dict[str, An
     """
     if event_type.startswith("character."):
         status = {"character.completed": "reviewing", "character.failed": "failed", "character.cancelled": "deleted"}
-        stamp = format_time(now)
-        return {
-            "id": "char_00000000000000000000000000",
-            "object": "character",
-            "name": "Synthetic test character",
-            "status": status[event_type],
-            "refs": [],
-            "created_at": stamp,
-            "updated_at": stamp,
-            "client_reference_id": "synthetic-test",
-            "attributes": None,
-            "error_message": "synthesis_failed" if event_type == "character.failed" else None,
-            "aurous_version": version,  # the endpoint's version, which the event is rendered in
-        }
+        # A Character rendered like any other (to_public), so the fixture cannot drift from the real payload.
+        return Character(
+            id="char_00000000000000000000000000",
+            team_id="",  # no team's: to_public leaves it out
+            name="Synthetic test character",
+            status=Status(status[event_type]),
+            created_at=now,
+            updated_at=now,
+            aurous_version=version,  # the endpoint's version, which the event is rendered in
+            client_reference_id="synthetic-test",
+            error_message="synthesis_failed" if event_type == "character.failed" else None,
+        ).to_public()
     return {"object": event_type.split(".", 1)[0], "id": None, "synthetic_fixture": True}
 
 
