@@ -2,7 +2,8 @@
 
 Standard library only. A row never changes in place: rules in ``lifecycle`` return a new one
 (``dataclasses.replace``) and ``store`` keeps the latest. ``to_public`` is exactly what a client sees;
-``to_internal`` adds what only the /_mock control API shows.
+``to_internal`` adds what only the /_mock control API shows (``to_public`` plus the internal fields, in
+the API's whole-second times). The persisted state is ``statecodec``'s: every field at full precision.
 """
 
 from __future__ import annotations
