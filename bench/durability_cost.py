@@ -12,7 +12,6 @@ Usage: python bench/durability_cost.py [--requests 1000] [--rounds 3]
 from __future__ import annotations
 
 import argparse
-import socket
 import statistics
 import subprocess
 import sys
@@ -23,12 +22,8 @@ from pathlib import Path
 import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+sys.path.insert(0, str(ROOT))  # run from a checkout: harness importable
+from harness.ports import free_port  # noqa: E402
 
 
 def start(state: Path, durability: str) -> tuple[subprocess.Popen, str]:

@@ -18,7 +18,6 @@ import argparse
 import json
 import os
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -28,14 +27,11 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # run from a checkout: harness importable
+from harness.ports import free_port  # noqa: E402
+
 SPEC = ROOT / "openapi.yaml"
 EXAMPLE_ID = "char_01HXMQ7Z3K8Y2NABCDEFGHJKMR"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def wait_ready(url: str, headers: dict[str, str], timeout: float = 30.0) -> float:
@@ -99,6 +95,11 @@ def start_ours(port: int) -> tuple[subprocess.Popen, float]:
 
 def start_prism(port: int) -> tuple[subprocess.Popen, float]:
     prism = os.environ.get("PRISM") or shutil.which("prism") or "/tmp/prism/node_modules/.bin/prism"
+    if not os.access(prism, os.X_OK):
+        sys.exit(
+            f"Prism not found at {prism}: npm install --prefix /tmp/prism @stoplight/prism-cli@5.14.2 "
+            "(or set PRISM to its binary)."
+        )
     process = subprocess.Popen(
         [prism, "mock", str(SPEC), "-p", str(port), "-v", "warn"],
         stdout=subprocess.DEVNULL,

@@ -16,7 +16,6 @@ Prints median and p95 latency per receiver and their ratio to the fast one. Figu
 from __future__ import annotations
 
 import argparse
-import socket
 import statistics
 import subprocess
 import sys
@@ -27,12 +26,7 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from conformance.webhook_receiver import WebhookReceiver
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+from harness.ports import free_port
 
 
 def start_mock() -> tuple[subprocess.Popen, str]:
