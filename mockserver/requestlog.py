@@ -25,7 +25,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from mockserver.context import CURRENT
 
-__all__ = ["RequestLog", "RequestLogMiddleware", "RequestLogStore", "render"]
+__all__ = ["RequestLog", "RequestLogMiddleware", "RequestLogStore", "plain_fields", "render"]
 
 REDACTED = "[redacted]"
 _SECRET_NAME = re.compile(r"key|token|secret|signature|password|auth|session|credential", re.IGNORECASE)
@@ -80,10 +80,11 @@ class RequestLogMiddleware:
         await self.app(scope, receive, logging_send)
 
 
-def _render(entry: tuple[Any, ...]) -> dict[str, Any]:
+def plain_fields(entry: tuple[Any, ...]) -> list[Any]:
+    """An appended tuple as plain values: (started, ended, method, path, query, status, team id, request id)."""
     started, ended, method, path, query, status, context = entry
     team = context.team if context is not None else None
-    return render(
+    return [
         started,
         ended,
         method,
@@ -92,7 +93,11 @@ def _render(entry: tuple[Any, ...]) -> dict[str, Any]:
         status,
         None if team is None else team.id,
         None if context is None else context.request_id,
-    )
+    ]
+
+
+def _render(entry: tuple[Any, ...]) -> dict[str, Any]:
+    return render(*plain_fields(entry))
 
 
 def render(

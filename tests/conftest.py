@@ -7,9 +7,7 @@ restarts it (an outage), so no other test sees the outage.
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 import redis
@@ -59,9 +57,5 @@ def redis_prefix() -> str:
 def own_redis_server() -> Iterator[RedisServer]:
     """A server of this test's own, free to ``stop()`` and ``start()`` (same port) for outage tests."""
     _need_redis()
-    with tempfile.TemporaryDirectory(prefix="aurous-redis-") as directory:
-        server = RedisServer(Path(directory))
-        try:
-            yield server.start()
-        finally:
-            server.stop()
+    with running_redis() as server:
+        yield server

@@ -13,7 +13,7 @@ from typing import Any
 
 import redis
 
-from mockserver.requestlog import render
+from mockserver.requestlog import plain_fields, render
 
 __all__ = ["RedisRequestLog"]
 
@@ -28,20 +28,7 @@ class RedisRequestLog:
         """Keep one (started, ended, method, path, query bytes, status, request context) tuple."""
         if self.size <= 0:
             return
-        started, ended, method, path, query, status, context = entry
-        team = context.team if context is not None else None
-        record = json.dumps(
-            [
-                started,
-                ended,
-                method,
-                path,
-                query.decode("latin-1"),
-                status,
-                None if team is None else team.id,
-                None if context is None else context.request_id,
-            ]
-        )
+        record = json.dumps(plain_fields(entry))
         with self.client.pipeline(transaction=True) as pipe:
             pipe.lpush(self.key, record)
             pipe.ltrim(self.key, 0, self.size - 1)
