@@ -20,7 +20,6 @@ from .replica import Replica, Replicated
 from .requestlog import RedisRequestLog
 
 __all__ = [
-    "DEFAULT_PREFIX",
     "Guarded",
     "RedisIdempotencyCache",
     "RedisRateLimiter",
@@ -32,5 +31,3 @@ __all__ = [
     "check_url",
     "connect",
 ]
-
-DEFAULT_PREFIX = "aurous-mock"

@@ -16,9 +16,10 @@ import redis
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 
+from mockserver.domain.errors import ServiceUnavailable
 from mockserver.settings import ConfigError
 
-__all__ = ["SOCKET_TIMEOUT", "Outage", "RedisUnreachable", "check_url", "connect", "outage_of"]
+__all__ = ["SOCKET_TIMEOUT", "Outage", "RedisUnreachable", "check_url", "connect", "outage_of", "unavailable"]
 
 SOCKET_TIMEOUT = 1.0  # seconds; a command on a dead Redis fails within this
 
@@ -94,3 +95,11 @@ def outage_of(client: redis.Redis) -> Outage:
     if outage is None:
         outage = _OUTAGES[client] = Outage()
     return outage
+
+
+def unavailable(exc: BaseException, url: str | None = None) -> ServiceUnavailable:
+    """The 503 a request gets when Redis fails it before anything changed (the replica's and the guard's)."""
+    where = "Redis" if url is None else f"Redis at {url}"
+    return ServiceUnavailable(
+        f"The mock's shared store ({where}) is unavailable ({exc}); nothing was changed. Retry later."
+    )

@@ -16,9 +16,7 @@ from typing import Any
 
 import redis
 
-from mockserver.domain.errors import ServiceUnavailable
-
-from .connection import outage_of
+from .connection import outage_of, unavailable
 
 __all__ = ["Guarded"]
 
@@ -53,9 +51,7 @@ class Guarded:
                         "shared store (Redis) unavailable in %s.%s: %s", type(self._target).__name__, name, exc
                     )
                     return None
-                raise ServiceUnavailable(
-                    f"The mock's shared store (Redis) is unavailable ({exc}); retry later."
-                ) from None
+                raise unavailable(exc) from None
 
         methods[name] = guarded
         return guarded

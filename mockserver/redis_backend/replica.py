@@ -35,6 +35,7 @@ import secrets
 from collections.abc import Callable, Mapping
 from contextvars import ContextVar
 from dataclasses import replace
+from datetime import datetime, timedelta
 from typing import Any
 
 import redis
@@ -45,7 +46,7 @@ from mockserver.domain.errors import ServiceUnavailable
 from mockserver.faults import FaultSettings
 from mockserver.fixtures import Fixtures
 
-from .connection import outage_of
+from .connection import outage_of, unavailable
 from .lock import LockTimeout, SharedLock
 
 __all__ = ["READS", "SYNCED", "Replica", "Replicated"]
@@ -104,12 +105,6 @@ end
 redis.call('DEL', KEYS[1])
 return seq + 1
 """
-
-
-def _unavailable(url: str, exc: BaseException) -> ServiceUnavailable:
-    return ServiceUnavailable(
-        f"The mock's shared store (Redis at {url}) is unavailable ({exc}); nothing was changed. Retry later."
-    )
 
 
 class Replica:
@@ -181,7 +176,7 @@ class Replica:
                 token, (head, epoch) = self.lock.acquire(self.keys["seq"], self.keys["epoch"])
             except (redis.RedisError, LockTimeout) as exc:
                 self.outage.saw(exc)
-                raise _unavailable(self.url, exc) from None
+                raise unavailable(exc, self.url) from None
             try:
                 if epoch is None:
                     self._seed_afresh(token)
@@ -190,7 +185,7 @@ class Replica:
             except redis.RedisError as exc:
                 self.outage.saw(exc)
                 self._release_quietly(token)
-                raise _unavailable(self.url, exc) from None
+                raise unavailable(exc, self.url) from None
             except BaseException:
                 self._release_quietly(token)
                 raise
@@ -234,7 +229,7 @@ class Replica:
             except (redis.RedisError, LockTimeout) as exc:
                 self.outage.saw(exc)
                 self.stale = True
-                raise _unavailable(self.url, exc) from None
+                raise unavailable(exc, self.url) from None
             if int(head or 0) != seq or _text(epoch) != self.epoch:
                 self._release_quietly(token)
                 self.stale = True
@@ -329,11 +324,11 @@ class Replica:
             self.outage.saw(exc)
             if records:
                 self.stale = True
-            raise _unavailable(self.url, exc) from None
+            raise unavailable(exc, self.url) from None
         if answer != new_seq:
             self.stale = True
             why = {-1: "this process's lock lease lapsed", -2: "Redis was emptied meanwhile"}.get(answer, "log moved")
-            raise _unavailable(self.url, RuntimeError(why))
+            raise unavailable(RuntimeError(why), self.url)
         self.seq = new_seq
 
     def _release_quietly(self, token: str) -> None:
@@ -446,8 +441,6 @@ class Replica:
         return state
 
     def _apply_control(self, state: Mapping[str, Any]) -> None:
-        from datetime import datetime, timedelta
-
         control, clock = self.control, self.clock
         if "now" in state and isinstance(clock, ManualClock):
             clock.adopt(datetime.fromisoformat(state["now"]))
@@ -463,7 +456,7 @@ class Replica:
                 None if data is None else Fixtures(data, control.service.teams(), contract=control.fixture_contract)
             )
             self._fixtures_seen = control.fixtures
-        self._control_seen = {k: v for k, v in self.control_state(with_fixtures=False).items()}
+        self._control_seen = self.control_state(with_fixtures=False)
 
 
 class _Quiet:
