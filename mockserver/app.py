@@ -1,21 +1,30 @@
 """create_app(settings): the only wiring of the mock server, top to bottom.
 
-Connexion routes and validates from ``openapi.yaml`` (the public API) and ``control/control.yaml``
-(the /_mock API); the gateway (gateway.py) sits in front of Connexion's exception layer and applies the
-contract's cross-cutting rules; every error, whoever raises it, leaves through ``envelope``.
+``openapi.yaml`` (the public API) and ``control/control.yaml`` (the /_mock API) drive it. The gateway
+(gateway.py) routes every request once and applies the contract's cross-cutting rules; Connexion validates
+and calls the handlers; every error, whoever raises it, is rendered by the exception handlers below,
+through ``envelope``.
 
-The middleware, outermost first (each ``add_middleware`` below lands just inside the previous one):
+The stack, outermost first (Connexion's own layers in brackets; each ``add_middleware`` below lands just
+inside the previous one of its position):
 
+    [ServerErrorMiddleware]
     StateFileMiddleware   (with --state-file; lifespan only) periodic and shutdown writes
-    Cors                  every response, gateway errors included, gets the CORS headers
-    RequestLogMiddleware  sees the final status; reads the team from the gateway's context
+    Cors                  every response, errors included, gets the CORS headers
+    RequestLogMiddleware  sees the final status; reads the team from the request's context
     ReplicaSync           (with --store redis://) catch up with the other processes before the gateway reads
                           the clock, the rate-limit switch and the faults
-    Gateway               request id, 401, 429, version, 413, Idempotency-Key; asks faults.active once
+    RequestFrame          opens the request's context; stamps Aurous-Request-Id, Aurous-Version, X-RateLimit-*
+                          on every answer, the error handlers' included (frame.py)
+    [ExceptionMiddleware] every exception raised below becomes the envelope (the handlers in this module)
+    Gateway               in place of Connexion's router and security: route (404, 405), 401, 429, version,
+                          413, Idempotency-Key; asks faults.active once; the fast lane (retrieve, save)
     RefImages             the PNGs behind refs[].url
     HostGuard             (with an allow-list: the CLI on loopback) /_mock only for allowed Host names
-    ControlGuard          (with --control-token) /_mock needs X-Mock-Token; the gateway renders its 401
+    ControlGuard          (with --control-token) /_mock needs X-Mock-Token
     SwaggerPage           /docs/: our page, Connexion's files
+    [SwaggerUIMiddleware, RequestValidationMiddleware (validation.py: 415, 400), ResponseValidationMiddleware,
+     LifespanMiddleware, ContextMiddleware, the handlers (handlers.py)]
 """
 
 from __future__ import annotations
@@ -25,6 +34,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +43,8 @@ from connexion.datastructures import MediaTypeDict
 from connexion.exceptions import ProblemException
 from connexion.lifecycle import ConnexionRequest, ConnexionResponse
 from connexion.middleware import ConnexionMiddleware, MiddlewarePosition
+from connexion.middleware.exceptions import ExceptionMiddleware
+from connexion.middleware.routing import RoutingMiddleware
 from connexion.middleware.security import SecurityMiddleware
 from connexion.options import SwaggerUIOptions
 from connexion.spec import OpenAPISpecification
@@ -61,10 +73,10 @@ from mockserver.domain.service import CharactersService, ServiceSettings
 from mockserver.fastlane import FastLane
 from mockserver.faults import Faults
 from mockserver.fixtures import FixtureContract, Fixtures, load_fixture_data
+from mockserver.frame import RequestFrame
 from mockserver.gateway import Gateway
 from mockserver.handlers import CONTROL_HANDLERS, PUBLIC_HANDLERS, TableResolver
 from mockserver.idempotency import IdempotencyCache
-from mockserver.ids import new_request_id
 from mockserver.operations import OperationIndex
 from mockserver.persistence import StateFile, StateFileError, StateFileMiddleware
 from mockserver.ratelimit import RateLimiter
@@ -82,9 +94,19 @@ logger = logging.getLogger("mockserver")
 
 CONTROL_SPEC_PATH = Path(__file__).parent / "control" / "control.yaml"
 
-# Connexion's own stack minus its SecurityMiddleware: the gateway authenticates every request (and
-# answers 401 itself), so Connexion is not asked to do it a second time.
-_CONNEXION_MIDDLEWARES = [m for m in ConnexionMiddleware.default_middlewares if m is not SecurityMiddleware]
+
+def _connexion_stack(gateway: Any) -> list[Any]:
+    """Connexion's own stack with the gateway just inside its exception layer, and without its
+    RoutingMiddleware and SecurityMiddleware: the gateway routes and authenticates every request, so
+    Connexion is not asked to do either a second time."""
+    stack: list[Any] = []
+    for middleware in ConnexionMiddleware.default_middlewares:
+        if middleware in (RoutingMiddleware, SecurityMiddleware):
+            continue
+        stack.append(middleware)
+        if middleware is ExceptionMiddleware:
+            stack.append(gateway)
+    return stack
 
 
 def _validator_map() -> dict[str, Any]:
@@ -93,16 +115,11 @@ def _validator_map() -> dict[str, Any]:
     return {"parameter": ContractParameterValidator, "body": MediaTypeDict(body)}
 
 
-def _request_id() -> str:
-    context = CURRENT.get(None)
-    return context.request_id if context is not None else new_request_id()
-
-
 def _respond(error: AurousError) -> ConnexionResponse:
     return ConnexionResponse(
         status_code=error.status,
         mimetype=envelope.JSON_CONTENT_TYPE,
-        body=envelope.render(error, _request_id()),
+        body=envelope.render(error, CURRENT.get().request_id),  # the context frame.RequestFrame opened
         headers=dict((name.decode(), value.decode()) for name, value in envelope.error_headers(error)),
     )
 
@@ -155,8 +172,8 @@ async def _on_http_exception(_request: ConnexionRequest, exc: Exception) -> Conn
     return _respond(_translate_problem(exc.status_code, str(exc.detail or "")))
 
 
-async def _on_unexpected(_request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
-    logger.error("unexpected error", exc_info=exc)
+async def _on_unexpected(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
+    logger.error("unexpected error serving %s %s", request.method, request.url.path, exc_info=exc)
     return _respond(ServerError("The mock server failed unexpectedly."))
 
 
@@ -314,11 +331,23 @@ def create_app(settings: Settings | None = None) -> AsyncApp:
         replica.start()  # the shared state loaded from Redis, or seeded into it by this first process
     state_file = None if replica is not None else _open_state_file(settings, service, clock, control)  # else seeded
 
+    versions = Versions(index.default_version, index.known_versions, index.version_pattern)
+    gateway = partial(
+        Gateway,
+        index=index,
+        keyring=KeyRing(settings.teams),
+        versions=versions,
+        limiter=limiter,
+        idempotency=idempotency,
+        clock=clock,
+        fast_lane=FastLane() if settings.fast_lane else None,  # fastlane.py: retrieve and save
+        faults=faults,
+    )
     app = AsyncApp(
         __name__,
         jsonifier=JSONIFIER,
         validator_map=_validator_map(),
-        middlewares=list(_CONNEXION_MIDDLEWARES),
+        middlewares=_connexion_stack(gateway),
     )
     with _trusting_shipped_contract(spec_path):
         app.add_api(
@@ -354,25 +383,16 @@ def create_app(settings: Settings | None = None) -> AsyncApp:
 
         app.add_middleware(ReplicaSync, position=before_exception, replica=replica)
     app.add_middleware(
-        Gateway,
-        position=before_exception,
-        index=index,
-        keyring=KeyRing(settings.teams),
-        versions=Versions(index.default_version, index.known_versions, index.version_pattern),
-        limiter=limiter,
-        idempotency=idempotency,
-        clock=clock,
-        service=shared_service,
-        control=shared_control,
-        fast_lane=FastLane() if settings.fast_lane else None,  # fastlane.py: retrieve and save
-        faults=faults,
+        RequestFrame, position=before_exception, versions=versions, service=shared_service, control=shared_control
     )
-    app.add_middleware(RefImages, position=before_exception, service=shared_service, clock=clock)
+    # Inside the exception layer, just after the gateway (which is in Connexion's stack, above):
+    after_gateway = MiddlewarePosition.BEFORE_SWAGGER
+    app.add_middleware(RefImages, position=after_gateway, service=shared_service, clock=clock)
     if settings.allowed_hosts is not None:
-        app.add_middleware(HostGuard, position=before_exception, allowed=settings.allowed_hosts)
+        app.add_middleware(HostGuard, position=after_gateway, allowed=settings.allowed_hosts)
     if settings.control_token:
-        app.add_middleware(ControlGuard, position=before_exception, token=settings.control_token)
-    app.add_middleware(SwaggerPage, position=MiddlewarePosition.BEFORE_SWAGGER)
+        app.add_middleware(ControlGuard, position=after_gateway, token=settings.control_token)
+    app.add_middleware(SwaggerPage, position=after_gateway)
 
     # Exposed for tests and tools running in-process (the control API offers the same over HTTP).
     app.state = type("MockState", (), {})()

@@ -1,4 +1,4 @@
-"""The per-request context the gateway establishes and the handlers read.
+"""The per-request context: opened by ``frame.RequestFrame``, filled in by the gateway, read by the handlers.
 
 A ``ContextVar`` rather than a Connexion/Starlette request attribute, so that the thin handlers in
 ``api/`` read the caller's team and applied version the same way whether the request came through
@@ -8,7 +8,7 @@ Connexion or through the gateway's fast lane.
 from __future__ import annotations
 
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -26,6 +26,8 @@ class RequestContext:
     control: Any = None
     # Per-request outcome override (the `Prefer` header), e.g. "fail" or "instant"; None = configured default.
     outcome: RequestedOutcome | None = None
+    # X-RateLimit-* once the gateway has metered the request: every later answer, errors included, carries them.
+    rate_headers: list[tuple[bytes, bytes]] = field(default_factory=list)
 
     @property
     def team_id(self) -> str:

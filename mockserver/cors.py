@@ -1,7 +1,7 @@
 """CORS, so that a frontend on another origin (``http://localhost:3000``) can call the mock from a browser.
 
 One concern, one pure ASGI class, outermost in the stack so that every response carries the headers —
-errors from the gateway included. Allowed origins: by default any ``http(s)://localhost``,
+errors included. Allowed origins: by default any ``http(s)://localhost``,
 ``127.0.0.1`` or ``[::1]`` origin on any port; ``--cors-origin`` replaces that with a list (``*`` = any).
 
 - A preflight (``OPTIONS`` with ``Origin`` and ``Access-Control-Request-Method``) from an allowed origin

@@ -1,26 +1,29 @@
-"""The gateway: the contract's cross-cutting rules, in front of Connexion.
+"""The gateway: routing and the contract's cross-cutting rules, between Connexion's exception layer and
+its validation.
 
-For every request to a contract operation, in this order (the order openapi.yaml documents): a request
-id; authentication (401); the team's rate-limit bucket (429); the applied ``Aurous-Version`` (400); the
-body size limit (413); the ``Idempotency-Key`` (replay or 409); then dispatch (validation, the rule). Every response leaves with ``Aurous-Request-Id``,
-``Aurous-Version`` and, for metered operations, ``X-RateLimit-*``.
+For every request: the route (``routing.py``: 404 for a trailing slash, 405); then, for a contract
+operation, in the order openapi.yaml documents: authentication (401); the team's rate-limit bucket (429);
+the applied ``Aurous-Version`` (400); the body size limit (413); the ``Idempotency-Key`` (replay or 409);
+then dispatch (Connexion's validation and the handler, or the fast lane). Each refusal is raised as an
+``AurousError`` and rendered by the exception handlers in app.py, like every other error; the headers
+every answer carries are stamped by ``frame.RequestFrame`` from the request's context.
 
-One ASGI class instead of a stack of four middlewares, because each layer of ASGI wrapping costs a
+One ASGI class instead of a stack of middlewares, because each layer of ASGI wrapping costs a
 send-wrapper per request on the hot path; the rules themselves live in their own modules (``auth``,
 ``versioning``, ``ratelimit``, ``idempotency``) and this class only sequences them.
 
-Dispatch goes to Connexion, or (retrieve and save, with ``fast_lane=True``) to the fast lane in
-``fastlane.py``, which answers byte for byte as Connexion does.
+It is a Connexion ``SpecMiddleware`` in place of Connexion's RoutingMiddleware: Connexion registers each
+API (the public one and /_mock) with it, and it hands its route on the way Connexion's router would.
 """
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
+from connexion.middleware.abstract import ROUTING_CONTEXT, SpecMiddleware
+from connexion.spec import Specification
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from mockserver import envelope
 from mockserver.auth import KeyRing, key_from_headers
 from mockserver.clock import Clock
 from mockserver.context import CURRENT, RequestContext
@@ -31,12 +34,10 @@ from mockserver.domain.errors import (
     NotFound,
     PayloadTooLarge,
     RateLimited,
-    ServerError,
 )
 from mockserver.domain.service import RequestedOutcome
 from mockserver.fastlane import FastLane
 from mockserver.idempotency import Conflict, IdempotencyCache, Replay, StoredResponse, fingerprint
-from mockserver.ids import new_request_id
 from mockserver.operations import Operation, OperationIndex
 from mockserver.ratelimit import RateLimiter
 from mockserver.requestbody import (
@@ -48,13 +49,11 @@ from mockserver.requestbody import (
     read_body,
     replaying,
 )
+from mockserver.routing import Route, Routes
 from mockserver.versioning import Versions
-
-logger = logging.getLogger("mockserver")
 
 _BODY_LIMITS = {"putUploadContent": UPLOAD_BODY_LIMIT}  # the others take JSON
 _BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
-_CONTENT_TYPE_JSON = (b"content-type", b"application/json")
 
 
 _PREFERRED_OUTCOMES: dict[str, RequestedOutcome] = {"succeed": "succeed", "fail": "fail", "instant": "instant"}
@@ -71,7 +70,7 @@ def _outcome_from_prefer(value: bytes | None) -> RequestedOutcome | None:
     return None
 
 
-class Gateway:
+class Gateway(SpecMiddleware):
     def __init__(
         self,
         app: ASGIApp,
@@ -82,22 +81,27 @@ class Gateway:
         limiter: RateLimiter,
         idempotency: IdempotencyCache,
         clock: Clock,
-        service: Any,
-        control: Any = None,
         fast_lane: FastLane | None = None,
         faults: Any = None,
     ) -> None:
-        self.control = control
         self.faults = faults  # mockserver.faults.Faults: injected latency, 429/5xx, failed syntheses
         self.app = app
+        self.routes = Routes()
+        self.contract_base_path: str | None = None  # where Connexion mounted the API `index` was read from
         self.index = index
         self.keyring = keyring
         self.versions = versions
         self.limiter = limiter
         self.idempotency = idempotency
         self.clock = clock
-        self.service = service
         self.fast_lane = fast_lane
+
+    def add_api(self, specification: Specification, base_path: str | None = None, **kwargs: Any) -> None:
+        """Connexion registers each API here as on the router it replaces (public: "", control: /_mock)."""
+        base_path = specification.base_path if base_path is None else base_path
+        operation_ids = self.routes.add_api(specification["paths"], base_path)
+        if operation_ids and operation_ids <= self.index.by_id.keys():
+            self.contract_base_path = base_path
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -107,86 +111,41 @@ class Gateway:
         headers: dict[bytes, bytes] = dict(scope["headers"])
         raw_version = headers.get(b"aurous-version")
         requested_version = raw_version.decode("latin-1") if raw_version is not None else None
-        context = RequestContext(
-            request_id=new_request_id(),
-            version=self.versions.echo(requested_version, None),
-            service=self.service,
-            control=self.control,
-            outcome=_outcome_from_prefer(headers.get(b"prefer")),
-        )
-        token = CURRENT.set(context)
-        rate_headers: list[tuple[bytes, bytes]] = []
-        started = False
-
-        async def send_with_headers(message: Message) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-                message["headers"] = [
-                    *message.get("headers", ()),
-                    (b"aurous-request-id", context.request_id.encode()),
-                    (b"aurous-version", context.version.encode()),
-                    *rate_headers,
-                ]
-            await send(message)
-
+        context = CURRENT.get()  # opened by frame.RequestFrame
+        context.outcome = _outcome_from_prefer(headers.get(b"prefer"))
+        method, path = scope["method"], scope["path"]
         try:
-            try:
-                matched = self.index.match(scope["method"], scope["path"])
-            except AurousError:  # 405 on a contract path: still echo the caller's team pin
-                self._echo_team_pin(scope["headers"], requested_version, context)
-                raise
-            if matched is None:
-                # Not a contract operation: Connexion answers (404/405, docs, control API) and the
-                # envelope handlers registered in app.py shape its errors.
-                self._echo_team_pin(scope["headers"], requested_version, context)
-                if self._is_slash_variant(scope["method"], scope["path"]):
-                    raise NotFound(
-                        f"No such route: paths are exact and never redirected; did you mean {scope['path'].rstrip('/')}?"
-                    )
-                if scope["method"] in _BODY_METHODS and scope["path"].startswith("/_mock/"):
-                    # The control API's bodies: the same reader, limit and JSON checks as the public API's.
-                    body = await read_body(receive, headers, JSON_BODY_LIMIT)
-                    media_type = parse_media_type(headers.get(b"content-type"))
-                    if media_type is None or media_type.is_json:
-                        check_json(body, media_type)
-                    scope, receive = normalized_scope(scope, body, media_type), replaying(body, receive)
-                await self.app(scope, receive, send_with_headers)
-                return
-            operation, path_params = matched
-            await self._serve(
-                scope,
-                receive,
-                send_with_headers,
-                operation,
-                path_params,
-                headers,
-                requested_version,
-                context,
-                rate_headers,
-            )
-        except AurousError as error:
-            if started:
-                raise
-            await self._send_error(send_with_headers, error, context)
-        except Exception:
-            if started:
-                raise
-            logger.exception("unexpected error serving %s %s", scope["method"], scope["path"])
-            await self._send_error(send_with_headers, ServerError("The mock server failed unexpectedly."), context)
-        finally:
-            CURRENT.reset(token)
-
-    def _is_slash_variant(self, method: str, path: str) -> bool:
-        """A route of either API with a trailing slash: a 404 here, not Starlette's bodiless 307 redirect."""
-        if len(path) < 2 or not path.endswith("/"):
-            return False
-        if path.startswith("/_mock/"):
-            return not path.startswith("/_mock/docs")  # Swagger UI lives at /_mock/docs/
-        try:
-            return self.index.match(method, path.rstrip("/")) is not None
-        except AurousError:  # the path exists with other methods
-            return True
+            route = self.routes.match(method, path)
+        except AurousError:  # 405: still echo the caller's team pin
+            self._echo_team_pin(scope["headers"], requested_version, context)
+            raise
+        if route is None:
+            # No operation: Connexion answers (404, docs) and the envelope handlers in app.py shape its errors.
+            self._echo_team_pin(scope["headers"], requested_version, context)
+            if self.routes.has_slash_variant(method, path):
+                raise NotFound(f"No such route: paths are exact and never redirected; did you mean {path.rstrip('/')}?")
+            scope.setdefault("extensions", {})[ROUTING_CONTEXT] = {"api_base_path": None, "operation_id": None}
+            await self.app(scope, receive, send)
+            return
+        # Handed on as Connexion's router would: its validation and handler lookup read these.
+        scope.setdefault("extensions", {})[ROUTING_CONTEXT] = {
+            "api_base_path": route.api_base_path,
+            "operation_id": route.operation_id,
+        }
+        scope["path_params"] = route.path_params
+        operation = self.index.by_id.get(route.operation_id) if route.api_base_path == self.contract_base_path else None
+        if operation is None:  # the control API (/_mock)
+            self._echo_team_pin(scope["headers"], requested_version, context)
+            if method in _BODY_METHODS:
+                # The control API's bodies: the same reader, limit and JSON checks as the public API's.
+                body = await read_body(receive, headers, JSON_BODY_LIMIT)
+                media_type = parse_media_type(headers.get(b"content-type"))
+                if media_type is None or media_type.is_json:
+                    check_json(body, media_type)
+                scope, receive = normalized_scope(scope, body, media_type), replaying(body, receive)
+            await self.app(scope, receive, send)
+            return
+        await self._serve(scope, receive, send, operation, route, headers, requested_version, context)
 
     def _echo_team_pin(
         self, headers: list[tuple[bytes, bytes]], requested: str | None, context: RequestContext
@@ -205,11 +164,10 @@ class Gateway:
         receive: Receive,
         send: Send,
         operation: Operation,
-        path_params: dict[str, str],
+        route: Route,
         headers: dict[bytes, bytes],
         requested_version: str | None,
         context: RequestContext,
-        rate_headers: list[tuple[bytes, bytes]],
     ) -> None:
         if operation.secured:
             context.team = self.keyring.authenticate(key_from_headers(scope["headers"]))
@@ -236,7 +194,7 @@ class Gateway:
         bucket = operation.bucket_for(document if operation.flow_buckets else None)
         if bucket is not None and context.team is not None:
             decision = self.limiter.take(context.team.id, bucket, self.clock.now().timestamp())
-            rate_headers.extend(
+            context.rate_headers.extend(
                 (
                     (b"x-ratelimit-limit", str(decision.limit).encode()),
                     (b"x-ratelimit-remaining", str(decision.remaining).encode()),
@@ -251,12 +209,12 @@ class Gateway:
         if body_error is not None:
             raise body_error
         if self.faults is not None and self.faults.active:  # one attribute check when no fault is set
-            await self.faults.apply(bucket, context, rate_headers)
+            await self.faults.apply(bucket, context, context.rate_headers)
 
         replay_receive = replaying(body, receive) if operation.has_body else receive
         key_header = headers.get(b"idempotency-key") if operation.idempotent else None
         if key_header is None or context.team is None:
-            await self._dispatch(scope, replay_receive, send, operation, path_params)
+            await self._dispatch(scope, replay_receive, send, operation, route)
             return
 
         key = key_header.decode("latin-1")
@@ -299,7 +257,7 @@ class Gateway:
 
         team_id = context.team.id
         try:
-            await self._dispatch(scope, replay_receive, capturing_send, operation, path_params)
+            await self._dispatch(scope, replay_receive, capturing_send, operation, route)
         except BaseException:
             self.idempotency.abandon(team_id, key)
             raise
@@ -314,24 +272,9 @@ class Gateway:
         else:
             self.idempotency.abandon(team_id, key)
 
-    async def _dispatch(
-        self, scope: Scope, receive: Receive, send: Send, operation: Operation, path_params: dict[str, str]
-    ) -> None:
+    async def _dispatch(self, scope: Scope, receive: Receive, send: Send, operation: Operation, route: Route) -> None:
         handler = None if self.fast_lane is None else self.fast_lane.handler(operation.operation_id)
         if handler is None:
             await self.app(scope, receive, send)
             return
-        await FastLane.answer(handler, path_params, send)
-
-    @staticmethod
-    async def _send_error(send: Send, error: AurousError, context: RequestContext) -> None:
-        body = envelope.render(error, context.request_id)
-        length = (b"content-length", str(len(body)).encode())
-        await send(
-            {
-                "type": "http.response.start",
-                "status": error.status,
-                "headers": [length, _CONTENT_TYPE_JSON, *envelope.error_headers(error)],
-            }
-        )
-        await send({"type": "http.response.body", "body": body})
+        await FastLane.answer(handler, route.path_params, send)

@@ -8,16 +8,13 @@ here keeps the spec the single source of truth: nothing in the mock repeats thos
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from mockserver.domain.errors import MethodNotAllowed
 from mockserver.ratelimit import BucketSpec
 
 _METHODS = ("get", "put", "post", "delete", "patch")
-_PARAM = re.compile(r"\{([^}/]+)\}")
 
 
 def _required(spec: Mapping[str, Any], name: str) -> Mapping[str, Any]:
@@ -46,22 +43,13 @@ class Operation:
         return self.flow_buckets["synthesize_flow" if generate else "upload_flow"]
 
 
-@dataclass(frozen=True)
-class _Route:
-    pattern: re.Pattern[str]
-    param_names: tuple[str, ...]
-    by_method: dict[str, Operation]
-
-
 class OperationIndex:
-    """Matches (method, path) to the contract's operation; also holds the spec-wide tables."""
+    """The contract's facts per operationId, and the spec-wide tables (routing is ``routing.py``'s)."""
 
     def __init__(self, spec: Mapping[str, Any]) -> None:
         global_security = spec.get("security") or []
-        routes: list[tuple[int, _Route]] = []
         self.by_id: dict[str, Operation] = {}
         for template, item in spec["paths"].items():
-            by_method: dict[str, Operation] = {}
             for method in _METHODS:
                 op = item.get(method)
                 if op is None:
@@ -77,13 +65,7 @@ class OperationIndex:
                     bucket=bucket if isinstance(bucket, str) else None,
                     flow_buckets=dict(bucket) if isinstance(bucket, Mapping) else {},
                 )
-                by_method[operation.method] = operation
                 self.by_id[operation.operation_id] = operation
-            names = tuple(_PARAM.findall(template))
-            regex = "^" + _PARAM.sub("([^/]+)", re.escape(template).replace(r"\{", "{").replace(r"\}", "}")) + "$"
-            routes.append((len(names), _Route(re.compile(regex), names, by_method)))
-        # Literal segments win over parameters (…/uploads/init before …/{id}/save).
-        self._routes = [route for _, route in sorted(routes, key=lambda pair: pair[0])]
 
         self.buckets = {
             name: BucketSpec(sustained_per_minute=figures["sustained_per_minute"], burst=figures["burst"])
@@ -107,18 +89,3 @@ class OperationIndex:
         self.default_version: str = versions["default"]
         self.known_versions: tuple[str, ...] = tuple(versions["known"])
         self.version_pattern: str = spec["components"]["parameters"]["AurousVersion"]["schema"]["pattern"]
-
-    def match(self, method: str, path: str) -> tuple[Operation, dict[str, str]] | None:
-        """The operation for this request, or None when the path is not in the contract.
-
-        Raises MethodNotAllowed (with the path's methods) when the path is but the method is not.
-        """
-        for route in self._routes:
-            found = route.pattern.match(path)
-            if found is None:
-                continue
-            operation = route.by_method.get(method)
-            if operation is None:
-                raise MethodNotAllowed(tuple(route.by_method))
-            return operation, dict(zip(route.param_names, found.groups(), strict=True))
-        return None

@@ -8,7 +8,7 @@ the same bytes. Served with ``Content-Type: image/png``, ``Content-Length``, ``E
 
 The URL is the credential (no API key, as a signed storage URL): ``CharactersService.ref_image`` checks it
 — altered 403 ``invalid_signature``, expired 410 ``url_expired``, character or ref gone 404. A pure ASGI
-class inside the gateway, which renders those errors in the envelope with its request id.
+class inside Connexion's exception layer, whose handlers (app.py) render those errors in the envelope.
 """
 
 from __future__ import annotations

@@ -1,10 +1,10 @@
 """The request log behind ``GET /_mock/requests``: the last N requests and how they were answered.
 
-One pure ASGI class, placed just outside the gateway: it times each request and, when the response
+One pure ASGI class, placed just outside frame.RequestFrame: it times each request and, when the response
 starts, appends one tuple to the log (``log.append``: in memory, a bounded deque's own append; with the Redis
 store, ``redis_backend.requestlog.RedisRequestLog``); GET /_mock/requests renders the entries.
-The team and request id are read from the gateway's request context, which is still current while the
-gateway sends. The log's own route and the docs pages are not logged, so polling the log shows only the
+The team and request id are read from the request's context (frame.py), which is still current while the
+response is sent. The log's own route and the docs pages are not logged, so polling the log shows only the
 traffic of the client under study.
 
 Secrets never reach the log's readers: a query parameter whose name says it is one (``api_key``,

@@ -1,4 +1,4 @@
-"""JSON out: one compact encoding for Connexion's responses and the gateway's own."""
+"""JSON out: one compact encoding for Connexion's responses and the fast lane's."""
 
 from __future__ import annotations
 

@@ -1,8 +1,8 @@
 """The control API's optional token: with ``--control-token T``, every ``/_mock`` route needs ``X-Mock-Token: T``.
 
-A pure ASGI class, installed only when a token is set (no cost otherwise), inside the gateway: it raises
-``MockTokenRequired`` and the gateway renders the Aurous envelope (401, ``authentication``) with the
-request id it already minted. The control API's docs page and document stay open: they reveal nothing
+A pure ASGI class, installed only when a token is set (no cost otherwise), inside Connexion's exception layer: it raises
+``MockTokenRequired`` and app.py's handlers render the Aurous envelope (401, ``authentication``) with the
+request's id. The control API's docs page and document stay open: they reveal nothing
 that the shipped ``control.yaml`` does not.
 """
 

@@ -7,7 +7,7 @@ key from ``GET /_mock/teams`` and reset the state. So, like other dev servers (w
 an allow-list: by default, when the CLI binds to loopback, the loopback names (``--allowed-host`` adds
 names; ``*`` turns the check off). The public ``/v1`` API needs a key anyway and is left alone.
 
-A pure ASGI class, installed only with an allow-list, inside the gateway (which renders the 400 envelope).
+A pure ASGI class, installed only with an allow-list, inside Connexion's exception layer (app.py's handlers render the 400 envelope).
 """
 
 from __future__ import annotations

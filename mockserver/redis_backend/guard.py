@@ -1,6 +1,6 @@
 """A Redis-native part (token buckets, idempotency records, request log) whose Redis errors are 503s.
 
-The gateway turns any other exception into a 500; a Redis that went away is not the mock failing but its
+Any other exception is a 500 (app.py's handlers); a Redis that went away is not the mock failing but its
 store being unavailable, which the contract answers 503 (``server_error``/``internal_error``) with a message
 saying so. Attributes pass through (``limiter.enabled`` is set by the run-time settings).
 

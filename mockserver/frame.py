@@ -1,0 +1,55 @@
+"""Every response leaves with ``Aurous-Request-Id``, ``Aurous-Version`` and, once metered, ``X-RateLimit-*``.
+
+``RequestFrame`` opens the request's ``RequestContext`` and stamps those headers on whatever answer goes
+out: a handler's, a replay's, or an error that Connexion's exception layer rendered. That is why it sits
+outside the exception layer (app.py) while the gateway, which decides the values, sits inside it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from mockserver.context import CURRENT, RequestContext
+from mockserver.ids import new_request_id
+from mockserver.versioning import Versions
+
+__all__ = ["RequestFrame"]
+
+
+class RequestFrame:
+    def __init__(self, app: ASGIApp, *, versions: Versions, service: Any, control: Any = None) -> None:
+        self.app = app
+        self.versions = versions
+        self.service = service
+        self.control = control
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        requested = dict(scope["headers"]).get(b"aurous-version")  # the last one, as the gateway reads it
+        context = RequestContext(
+            request_id=new_request_id(),
+            # Until the gateway knows the team: the version the caller asked for, if well-formed, else the default.
+            version=self.versions.echo(None if requested is None else requested.decode("latin-1"), None),
+            service=self.service,
+            control=self.control,
+        )
+
+        async def stamped(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [
+                    *message.get("headers", ()),
+                    (b"aurous-request-id", context.request_id.encode()),
+                    (b"aurous-version", context.version.encode()),
+                    *context.rate_headers,
+                ]
+            await send(message)
+
+        token = CURRENT.set(context)
+        try:
+            await self.app(scope, receive, stamped)
+        finally:
+            CURRENT.reset(token)
