@@ -47,7 +47,7 @@ def parse_args(argv: list[str] | None = None) -> Settings:
             settings = settings.with_config_file(args.config)
         except ConfigError as exc:
             parser.exit(2, f"python -m mockserver: error: {exc}\n")
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}
     if args.no_rate_limits:
         changes["rate_limits"] = False
     if args.synthesis_seconds is not None:
@@ -56,7 +56,7 @@ def parse_args(argv: list[str] | None = None) -> Settings:
         changes["synthesis_seconds"] = args.synthesis_seconds
     if args.lifecycle is not None:
         changes["lifecycle_variant"] = args.lifecycle
-    return _apply_sharing_state_and_fault_arguments(parser, args, replace(settings, **changes))  # type: ignore[arg-type]
+    return _apply_sharing_state_and_fault_arguments(parser, args, replace(settings, **changes))
 
 
 def _add_sharing_state_and_fault_arguments(parser: argparse.ArgumentParser) -> None:
@@ -161,7 +161,7 @@ def _apply_sharing_state_and_fault_arguments(
         )
     except ValueError as exc:
         parser.error(f"--{str(exc.args[0]).replace('_', '-')}: {exc.args[1]}")
-    changes: dict[str, object] = {"faults": fault_settings}
+    changes: dict[str, Any] = {"faults": fault_settings}
     if args.cors_origin:
         changes["cors_origins"] = tuple(args.cors_origin)
     if args.allowed_host and "*" in args.allowed_host:
@@ -193,7 +193,7 @@ def _apply_sharing_state_and_fault_arguments(
             parser.error("--request-log-size must be 0 or more")
         changes["request_log_size"] = args.request_log_size
     _apply_store_arguments(parser, args, settings, changes)
-    return replace(settings, **changes)  # type: ignore[arg-type]
+    return replace(settings, **changes)
 
 
 def _apply_store_arguments(

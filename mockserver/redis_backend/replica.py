@@ -520,4 +520,5 @@ def _text(value: Any) -> str | None:
 
 
 def _seq_of(entry_id: bytes | str) -> int:
-    return int(_text(entry_id).partition("-")[0])  # type: ignore[union-attr]
+    text = entry_id.decode() if isinstance(entry_id, bytes) else entry_id
+    return int(text.partition("-")[0])
