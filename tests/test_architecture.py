@@ -196,6 +196,13 @@ TESTED_ELSEWHERE = {
     ),
 }
 MIRRORED_ROOTS = ("mockserver", "conformance", "mutants", "harness", "aurous_contract")
+# Test directories that mirror no package: suites of a shipped artefact or of one module's wiring.
+NOT_A_PACKAGE = {
+    "tests/spec": "openapi.yaml itself",
+    "tests/docs": "README, docs/, code samples, the TypeScript client, the Swagger page",
+    "tests/packaging": "the wheel, installed apart from the source tree",
+    "tests/mockserver/wiring": "what create_app (mockserver/app.py) wires around the API, over HTTP and in real processes",
+}
 
 
 def _has_code(package: Path) -> bool:
@@ -232,3 +239,16 @@ def test_each_package_tested_elsewhere_still_exists_has_no_mirror_and_names_real
         if package not in packages or _mirrored(package) or not (ROOT / tests).exists()
     ]
     assert [] == stale
+
+
+def test_every_test_directory_mirrors_a_package_or_says_what_else_it_tests():
+    """No directory named after a feature (tests/core, tests/redis, ...): a new one mirrors a package or is listed."""
+    tests = ROOT / "tests"
+    directories = {path.parent for path in tests.rglob("test_*.py")} - {tests}
+    strays = sorted(
+        str(directory.relative_to(ROOT))
+        for directory in directories
+        if not (ROOT / directory.relative_to(tests) / "__init__.py").exists()
+        and str(directory.relative_to(ROOT)) not in NOT_A_PACKAGE
+    )
+    assert [] == strays
