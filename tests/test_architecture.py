@@ -172,3 +172,83 @@ def test_the_error_tree_docstring_draws_every_class():
 )
 def test_no_module_pairs_left_by_history(pair):
     assert not (ROOT / "mockserver" / pair).exists()
+
+
+# tests/ mirrors the packages: the tests of package P (a directory of Python code) are in tests/P/, or, for a
+# subpackage small enough to need one file, tests/<P's parent>/test_<name>*.py. The packages tested from
+# somewhere else, each with the reason and the tests that cover it (tests/README.md has the whole map):
+TESTED_ELSEWHERE = {
+    "mockserver/api": (
+        "thin handlers the spec routes to: what they do is the public API's behaviour, tested over HTTP",
+        "tests/mockserver",
+    ),
+    "mockserver/docs_page": (
+        "the Swagger page is documentation, checked in a browser with the other docs",
+        "tests/docs/test_swagger_page.py",
+    ),
+    "conformance/checks": (
+        "a check is proven by the broken server it must catch: one mutant per rule in the matrix",
+        "tests/mutants/test_matrix.py",
+    ),
+    "conformance/report": (
+        "the reports are tested as the output a CI job reads (JUnit, Markdown, HTML, curl lines)",
+        "tests/conformance/test_output.py",
+    ),
+}
+MIRRORED_ROOTS = ("mockserver", "conformance", "mutants", "harness", "aurous_contract")
+# Test directories that mirror no package: suites of a shipped artefact or of one module's wiring.
+NOT_A_PACKAGE = {
+    "tests/spec": "openapi.yaml itself",
+    "tests/docs": "README, docs/, code samples, the TypeScript client, the Swagger page",
+    "tests/packaging": "the wheel, installed apart from the source tree",
+    "tests/mockserver/wiring": "what create_app (mockserver/app.py) wires around the API, over HTTP and in real processes",
+}
+
+
+def _has_code(package: Path) -> bool:
+    """A package of more than docstrings (mockserver/scenarios, YAML files and a docstring, is data)."""
+    for path in package.glob("*.py"):
+        body = ast.parse(path.read_text(encoding="utf-8")).body
+        if any(not (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)) for node in body):
+            return True
+    return False
+
+
+def _packages() -> list[str]:
+    found = [init.parent for root in MIRRORED_ROOTS for init in ROOT.joinpath(root).rglob("__init__.py")]
+    return sorted(str(package.relative_to(ROOT)) for package in found if _has_code(package))
+
+
+def _mirrored(package: str) -> bool:
+    tests = ROOT / "tests" / package
+    parent, name = tests.parent, tests.name
+    return any(tests.glob("test_*.py")) or any(parent.glob(f"test_{name}*.py"))
+
+
+def test_every_package_has_its_tests_at_the_same_path_under_tests():
+    """A reader who opens mockserver/redis_backend finds its tests in tests/mockserver/redis_backend/."""
+    unmirrored = [package for package in _packages() if not _mirrored(package) and package not in TESTED_ELSEWHERE]
+    assert [] == unmirrored
+
+
+def test_each_package_tested_elsewhere_still_exists_has_no_mirror_and_names_real_tests():
+    packages = _packages()
+    stale = [
+        package
+        for package, (_, tests) in TESTED_ELSEWHERE.items()
+        if package not in packages or _mirrored(package) or not (ROOT / tests).exists()
+    ]
+    assert [] == stale
+
+
+def test_every_test_directory_mirrors_a_package_or_says_what_else_it_tests():
+    """No directory named after a feature (tests/core, tests/redis, ...): a new one mirrors a package or is listed."""
+    tests = ROOT / "tests"
+    directories = {path.parent for path in tests.rglob("test_*.py")} - {tests}
+    strays = sorted(
+        str(directory.relative_to(ROOT))
+        for directory in directories
+        if not (ROOT / directory.relative_to(tests) / "__init__.py").exists()
+        and str(directory.relative_to(ROOT)) not in NOT_A_PACKAGE
+    )
+    assert [] == strays

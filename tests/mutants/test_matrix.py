@@ -31,7 +31,7 @@ FAMILIES = {
     "lists, updates and credits",
     "webhooks",
 }
-# Issue 9's rules (tests/mutants/listing.py), each added with a mutant that only its own check catches.
+# Issue 9's rules (mutants/listing.py), each added with a mutant that only its own check catches.
 CAUGHT_ONLY_BY_ITS_CHECK = set(listing.__all__)
 KIT_CHECKS = {c.name for c in REGISTRY} | set(SCHEMATHESIS_CHECKS) | {c.__name__ for c in CUSTOM_CHECKS}
 

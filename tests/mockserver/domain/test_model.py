@@ -70,10 +70,12 @@ def test_an_image_is_queued():
 
 
 def test_the_domain_package_imports_only_the_standard_library_and_its_plain_siblings():
-    domain = Path(__file__).parents[2] / "mockserver" / "domain"
+    domain = Path(__file__).parents[3] / "mockserver" / "domain"
+    sources = sorted(domain.glob("*.py"))
+    assert domain / "model.py" in sources  # the package itself, not an empty glob that passes on nothing
     allowed = set(sys.stdlib_module_names) - {"json"}
     foreign = set()
-    for path in domain.glob("*.py"):
+    for path in sources:
         for node in ast.walk(ast.parse(path.read_text())):
             if isinstance(node, ast.Import):
                 foreign |= {a.name.split(".")[0] for a in node.names} - allowed

@@ -1,7 +1,7 @@
 """The Idempotency-Key cache on Redis: same answers as the in-memory cache, one Proceed across processes.
 
-The behaviour tests of both caches live in tests/core/test_idempotency.py (parametrized); here: what only
-the shared cache has to show.
+The behaviour tests of both caches live in tests/mockserver/test_idempotency_cache.py (parametrized); here:
+what only the shared cache has to show.
 """
 
 from __future__ import annotations

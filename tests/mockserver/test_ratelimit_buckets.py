@@ -1,7 +1,8 @@
 """Token buckets: burst, refill rate, header figures, per-team isolation.
 
 The behaviour tests run against both limiters: the in-memory one and the Redis one (a real redis-server,
-each test on a prefix of its own); tests/redis/test_ratelimit_redis.py shows they agree on any sequence.
+each test on a prefix of its own); tests/mockserver/redis_backend/test_ratelimit.py shows they agree on any
+sequence. The buckets seen over HTTP (headers, 429s per the contract's table): test_ratelimit.py.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The Idempotency-Key cache: replay, conflicts, failures not cached, expiry, per-team scoping.
 
 Every behaviour test runs against both caches: the in-memory one and the Redis one (a real redis-server,
-each test on a prefix of its own).
+each test on a prefix of its own). The same rules seen over HTTP (replayed responses, 409s): test_idempotency.py.
 """
 
 from __future__ import annotations
