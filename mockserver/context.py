@@ -19,13 +19,15 @@ if TYPE_CHECKING:
 @dataclass(slots=True)
 class RequestContext:
     request_id: str
-    version: str
+    version: str  # the version answered under, echoed as Aurous-Version
     service: CharactersService
     team: Team | None = None
     # The /_mock facade (control/facade.py), for the control routes only.
     control: Any = None
     # Per-request outcome override (the `Prefer` header), e.g. "fail" or "instant"; None = configured default.
     outcome: RequestedOutcome | None = None
+    # The Aurous-Version header as sent (None without one), which the gateway resolves once it knows the team.
+    requested_version: str | None = None
     # X-RateLimit-* once the gateway has metered the request: every later answer, errors included, carries them.
     rate_headers: list[tuple[bytes, bytes]] = field(default_factory=list)
 

@@ -29,13 +29,15 @@ class RequestFrame:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        requested = dict(scope["headers"]).get(b"aurous-version")  # the last one, as the gateway reads it
+        raw = dict(scope["headers"]).get(b"aurous-version")  # the last one, if sent twice
+        requested = None if raw is None else raw.decode("latin-1")
         context = RequestContext(
             request_id=new_request_id(),
-            # Until the gateway knows the team: the version the caller asked for, if well-formed, else the default.
-            version=self.versions.echo(None if requested is None else requested.decode("latin-1"), None),
+            # Until the gateway knows the team: the version asked for, if it is a known one, else the default.
+            version=self.versions.echo(requested, None),
             service=self.service,
             control=self.control,
+            requested_version=requested,
         )
 
         async def stamped(message: Message) -> None:

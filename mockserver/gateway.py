@@ -109,9 +109,8 @@ class Gateway(SpecMiddleware):
             return
 
         headers: dict[bytes, bytes] = dict(scope["headers"])
-        raw_version = headers.get(b"aurous-version")
-        requested_version = raw_version.decode("latin-1") if raw_version is not None else None
         context = CURRENT.get()  # opened by frame.RequestFrame
+        requested_version = context.requested_version
         context.outcome = _outcome_from_prefer(headers.get(b"prefer"))
         method, path = scope["method"], scope["path"]
         try:
