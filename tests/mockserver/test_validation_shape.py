@@ -246,3 +246,42 @@ def test_a_forced_status_outside_the_control_specs_enum_is_refused_by_its_schema
     expected = _format("status", "'gone' is not one of ['synthesizing', 'reviewing', 'ready', 'failed', 'deleted']")
     assert ("invalid_request", *expected) == (error["type"], error["code"], error["param"], error["message"])
     assert "ready" == api.inspect(character["id"])["status"]
+
+
+PUT_MEDIA_TYPES = "image/jpeg or image/png or image/webp or application/octet-stream"
+
+
+@pytest.mark.parametrize(
+    ("content_type", "data", "status", "code", "message"),
+    [
+        (
+            "image/gif",
+            b"GIF89a",
+            415,
+            "unsupported_media_type",
+            f"Content-Type image/gif is not accepted here: send the body as {PUT_MEDIA_TYPES}, "
+            "with the header 'Content-Type: image/jpeg'.",
+        ),
+        (
+            "image/png",
+            b"x" * (10 * 1_048_576 + 1),
+            413,
+            "payload_too_large",
+            "Request body is larger than the 10485760-byte limit of this operation.",
+        ),
+    ],
+    ids=["media type", "over 10 MiB"],
+)
+def test_upload_bytes_of_the_wrong_media_type_or_size_are_refused_before_the_upload_is_touched(
+    api: Api, acme: Team, content_type: str, data: bytes, status: int, code: str, message: str
+) -> None:
+    ticket = api.client.post("/v1/characters/uploads/init", json=UPLOAD, headers=acme.headers).json()
+
+    response = api.client.put(ticket["upload_url"], content=data, headers={"Content-Type": content_type})
+
+    error = assert_envelope(response, status)
+    assert ("invalid_request", code, None, message) == (error["type"], error["code"], error["param"], error["message"])
+    classify = api.client.post(
+        "/v1/characters/uploads/classify", json={"upload_id": ticket["upload_id"]}, headers=acme.headers
+    )
+    assert "upload_invalid" == classify.json()["error"]["code"]  # still no bytes: nothing was stored
