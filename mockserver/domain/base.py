@@ -1,5 +1,8 @@
-"""What every part of the service shares: settings, the contract's bounds, the store and clock, the lazy
-completion of due syntheses, and the helpers that look a character up (one NotFound path) and charge credits.
+"""What every part of the service shares: settings, the store and clock, the lazy completion of due
+syntheses, and the helpers that look a character up (one NotFound path) and charge credits.
+
+The contract's bounds (lengths, ranges, enums, required and unknown fields) are not copied here: they are
+openapi.yaml's, enforced by ``mockserver.validation`` before any method of the service is called.
 
 Standard library only (plus ``mockserver.ids``). ``service.py`` composes the parts into ``CharactersService``.
 """
@@ -10,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from . import lifecycle
 from .errors import (
@@ -37,32 +40,10 @@ class _Clock(Protocol):
     def now(self) -> datetime: ...
 
 
-# Bounds the public docs leave open (DECISION, documented in openapi.yaml).
-NAME_MAX = 120
-CLIENT_REFERENCE_ID_MAX = 256
-ATTRIBUTE_STRING_MAX = 500
-AGE_MIN, AGE_MAX = 0, 150
-ATTRIBUTE_KEYS = (
-    "gender",
-    "age",
-    "ethnicity",
-    "hair_color",
-    "hair_style",
-    "eye_color",
-    "body_type",
-    "additional_details",
-)
-UPLOAD_IDS_MIN, UPLOAD_IDS_MAX = 1, 6
-CREATE_FIELDS = ("name", "client_reference_id", "generate", "upload_ids", "attributes")
-UPLOAD_INIT_FIELDS = ("filename", "extension", "content_type")
-IMAGE_FIELDS = ("prompt", "character_id")
-PROMPT_MAX = 4000
-FILENAME_MAX = 120
-UPLOAD_MAX_BYTES = 10 * 1_048_576
+# The content type each extension goes with: a rule across two fields, stated by the spec in prose only.
 UPLOAD_CONTENT_TYPES: Mapping[str, str] = MappingProxyType(
     {"jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png", "webp": "image/webp"}
 )
-_PUT_CONTENT_TYPES = frozenset({"image/jpeg", "image/png", "image/webp", "application/octet-stream"})
 _CLASSIFIABLE = (Pose.PORTRAIT, Pose.FRONT, Pose.SIDE, Pose.BACK, Pose.OTHER)
 
 
@@ -189,17 +170,8 @@ class ServiceBase:
     def _charge(self, team_id: str, cost: int) -> None:
         self.store.set_credits(team_id, self.store.credits(team_id) - cost)
 
-    def _uploads_for_character(self, team_id: str, upload_ids: Any, now: datetime) -> list[Upload]:
-        if not isinstance(upload_ids, list) or not all(isinstance(u, str) for u in upload_ids):
-            raise InvalidRequest("upload_ids must be a list of upload ids.", code="invalid_format", param="upload_ids")
-        if not UPLOAD_IDS_MIN <= len(upload_ids) <= UPLOAD_IDS_MAX:
-            raise InvalidRequest(
-                f"upload_ids must hold {UPLOAD_IDS_MIN} to {UPLOAD_IDS_MAX} ids.",
-                code="value_out_of_range",
-                param="upload_ids",
-            )
-        if len(set(upload_ids)) != len(upload_ids):
-            raise UploadInvalid("upload_ids must not repeat an id.")
+    def _uploads_for_character(self, team_id: str, upload_ids: list[str], now: datetime) -> list[Upload]:
+        """The uploads a create consumes: each of this team, on record, unexpired, unused and with bytes."""
         uploads = []
         for upload_id in upload_ids:
             upload = self.store.get_upload(upload_id)
@@ -219,11 +191,3 @@ class ServiceBase:
         if not upload.uploaded:
             raise UploadInvalid(f"Upload {upload_id} has no bytes yet: PUT them to its upload_url first.", param=param)
         return upload
-
-
-def _reject_unknown(body: Mapping[str, Any], allowed: tuple[str, ...]) -> None:
-    for key in body:
-        if key not in allowed:
-            raise InvalidRequest(
-                f"Unknown field {key!r}; this request takes: {', '.join(allowed)}.", code="parameter_unknown", param=key
-            )

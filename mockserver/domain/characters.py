@@ -1,7 +1,10 @@
 """Character rules: create, list, retrieve, update, delete, save, regenerate a ref, resynthesize.
 
-Each validates what it was given (only what JSON Schema cannot say), applies a rule from ``lifecycle``
-and stores the result; the caller's team scopes every lookup.
+Shape is the spec's job: a body or parameter reaches these methods only after Connexion has validated it
+against openapi.yaml (``mockserver.validation``: required and unknown fields, types, bounds, enums), so
+they check only what JSON Schema cannot say (one flow or the other, a cursor of the team, usable uploads,
+credits, the status a rule needs), apply a rule from ``lifecycle`` and store the result; the caller's
+team scopes every lookup.
 """
 
 from __future__ import annotations
@@ -12,28 +15,9 @@ from typing import Any
 
 from ..ids import new_id
 from . import lifecycle
-from .base import (
-    AGE_MAX,
-    AGE_MIN,
-    ATTRIBUTE_KEYS,
-    ATTRIBUTE_STRING_MAX,
-    CLIENT_REFERENCE_ID_MAX,
-    CREATE_FIELDS,
-    NAME_MAX,
-    RequestedOutcome,
-    ServiceBase,
-    _reject_unknown,
-)
-from .errors import (
-    InvalidRequest,
-)
-from .model import (
-    SYNTHESIS_POSES,
-    Character,
-    Ref,
-    Status,
-    freeze_attributes,
-)
+from .base import RequestedOutcome, ServiceBase
+from .errors import InvalidRequest
+from .model import Character, Pose, Ref, Status, freeze_attributes
 
 
 class CharacterRules(ServiceBase):
@@ -48,35 +32,25 @@ class CharacterRules(ServiceBase):
         ``outcome`` (mock only) overrides the configured synthesis outcome; "instant" finishes it now.
         """
         self.complete_due()
-        _reject_unknown(body, CREATE_FIELDS)
-        if body.get("name") is None:
-            raise InvalidRequest("name is required.", code="missing_field", param="name")
-        generate = body.get("generate")
-        if generate is not None and not isinstance(generate, bool):
-            raise InvalidRequest("generate must be a boolean.", code="invalid_format", param="generate")
-        upload_ids = body.get("upload_ids")
-        if (generate is True) == (upload_ids is not None):
+        generate, upload_ids, attributes = body.get("generate", False), body.get("upload_ids"), body.get("attributes")
+        # Exactly one flow: the spec says so in prose only (a oneOf would give an unhelpful error).
+        if generate == (upload_ids is not None):
             raise InvalidRequest(
                 "Send exactly one of generate: true (synthesize flow) or upload_ids (upload flow).",
                 code="parameter_invalid_combination",
                 param="upload_ids",
             )
-        name = _name(body["name"])
-        client_reference_id = _client_reference_id(body.get("client_reference_id"))
-        attributes = body.get("attributes")
-        if attributes is not None:
-            attributes = _attributes(attributes)
         now = self.clock.now()
         common: dict[str, Any] = {
             "team_id": team_id,
-            "name": name,
+            "name": body["name"],
             "created_at": now,
             "updated_at": now,
             "aurous_version": version,
-            "client_reference_id": client_reference_id,
+            "client_reference_id": body.get("client_reference_id"),
             "attributes": freeze_attributes(attributes),
         }
-        if generate is True:
+        if generate:
             if attributes is None:
                 raise InvalidRequest(
                     "attributes is required when generate is true.", code="missing_field", param="attributes"
@@ -88,7 +62,7 @@ class CharacterRules(ServiceBase):
             character = lifecycle.start_synthesis(character, "create", now=now, due_at=due_at, outcome=outcome_)
             self._charge(team_id, cost)
             return self._store_synthesizing(character)
-        uploads = self._uploads_for_character(team_id, upload_ids, now)
+        uploads = self._uploads_for_character(team_id, body["upload_ids"], now)
         character_id = new_id("char", now)
         refs = tuple(
             Ref(u.ref_pose, lifecycle.ref_url(character_id, u.ref_pose, self.settings.storage_base_url, now=now))
@@ -112,8 +86,6 @@ class CharacterRules(ServiceBase):
         ``next_cursor`` is the last id of the page when ``has_more``, else None.
         """
         self.complete_due()
-        if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= 100:
-            raise InvalidRequest("limit must be an integer from 1 to 100.", code="value_out_of_range", param="limit")
         if starting_after is not None and self.store.get_character(team_id, starting_after) is None:
             raise InvalidRequest(
                 "starting_after must be the next_cursor of a previous page (a character of your team).",
@@ -129,24 +101,10 @@ class CharacterRules(ServiceBase):
         return self._live_character(team_id, character_id)
 
     def update_character(self, team_id: str, character_id: str, changes: Mapping[str, Any]) -> Character:
-        """PATCH: name and/or attributes (replaced whole). Unknown fields: 400 parameter_unknown."""
+        """PATCH: name and/or attributes (replaced whole)."""
         self.complete_due()
-        for key in changes:
-            if key not in lifecycle.UPDATABLE_FIELDS:
-                raise InvalidRequest(
-                    f"Field {key!r} cannot be updated; only name and attributes can.",
-                    code="parameter_unknown",
-                    param=key,
-                )
-        if not changes:
-            raise InvalidRequest("Send at least one of name, attributes.", code="missing_field")
-        validated: dict[str, Any] = {}
-        if "name" in changes:
-            validated["name"] = _name(changes["name"])
-        if "attributes" in changes:
-            validated["attributes"] = None if changes["attributes"] is None else _attributes(changes["attributes"])
         character = self._live_character(team_id, character_id)
-        updated = lifecycle.update(character, validated, now=self.clock.now())
+        updated = lifecycle.update(character, changes, now=self.clock.now())
         self.store.put_character(updated)
         return updated
 
@@ -173,16 +131,10 @@ class CharacterRules(ServiceBase):
     ) -> Character:
         """Regenerate one ref (1 credit). Allowed from reviewing and ready."""
         self.complete_due()
-        pose_ = next((p for p in SYNTHESIS_POSES if p.value == pose), None)
-        if pose_ is None:
-            allowed = ", ".join(p.value for p in SYNTHESIS_POSES)
-            raise InvalidRequest(
-                f"pose must be one of the synthesized poses: {allowed}.", code="invalid_format", param="pose"
-            )
         character = self._live_character(team_id, character_id)
         now = self.clock.now()
         outcome_, due_at = self._schedule(outcome, now)
-        started = lifecycle.regenerate(character, pose_, now=now, due_at=due_at, outcome=outcome_)
+        started = lifecycle.regenerate(character, Pose(pose), now=now, due_at=due_at, outcome=outcome_)
         cost = self.settings.cost("regenerateRef")
         self._require_credits(team_id, cost)
         self._charge(team_id, cost)
@@ -204,51 +156,3 @@ class CharacterRules(ServiceBase):
         self._require_credits(team_id, cost)
         self._charge(team_id, cost)
         return self._store_synthesizing(started)
-
-
-def _name(value: Any) -> str:
-    if not isinstance(value, str) or not 1 <= len(value) <= NAME_MAX:
-        raise InvalidRequest(
-            f"name must be a string of 1 to {NAME_MAX} characters.", code="invalid_format", param="name"
-        )
-    return value
-
-
-def _client_reference_id(value: Any) -> str | None:
-    if value is None:
-        return None
-    if not isinstance(value, str) or not 1 <= len(value) <= CLIENT_REFERENCE_ID_MAX:
-        raise InvalidRequest(
-            f"client_reference_id must be a string of 1 to {CLIENT_REFERENCE_ID_MAX} characters.",
-            code="invalid_format",
-            param="client_reference_id",
-        )
-    return value
-
-
-def _attributes(value: Any) -> dict[str, Any]:
-    """Validated attributes: known keys only; age an integer 0–150; other values strings ≤ 500; null allowed."""
-    if not isinstance(value, Mapping):
-        raise InvalidRequest("attributes must be an object.", code="invalid_format", param="attributes")
-    for key, item in value.items():
-        param = f"attributes.{key}"
-        if key not in ATTRIBUTE_KEYS:
-            raise InvalidRequest(
-                f"Unknown attribute {key!r}; known: {', '.join(ATTRIBUTE_KEYS)}.", code="parameter_unknown", param=param
-            )
-        if item is None:
-            continue
-        if key == "age":
-            if isinstance(item, bool) or not isinstance(item, int):
-                raise InvalidRequest("attributes.age must be an integer.", code="invalid_format", param=param)
-            if not AGE_MIN <= item <= AGE_MAX:
-                raise InvalidRequest(
-                    f"attributes.age must be from {AGE_MIN} to {AGE_MAX}.", code="value_out_of_range", param=param
-                )
-        elif not isinstance(item, str):
-            raise InvalidRequest(f"{param} must be a string.", code="invalid_format", param=param)
-        elif len(item) > ATTRIBUTE_STRING_MAX:
-            raise InvalidRequest(
-                f"{param} must be at most {ATTRIBUTE_STRING_MAX} characters.", code="value_out_of_range", param=param
-            )
-    return dict(value)

@@ -26,7 +26,7 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import Any, Literal
 
-from .errors import CharacterNotReady, InvalidRequest, InvalidState, SignatureInvalid, UrlExpired
+from .errors import CharacterNotReady, InvalidState, SignatureInvalid, UrlExpired
 from .model import (
     SYNTHESIS_POSES,
     Character,
@@ -46,7 +46,6 @@ __all__ = [
     "FORCED_FAILURE_MESSAGE",
     "REF_BYTES",
     "REF_URL_TTL_SECONDS",
-    "UPDATABLE_FIELDS",
     "Action",
     "LifecycleVariant",
     "delete",
@@ -71,7 +70,6 @@ DEFAULT_STORAGE_BASE_URL = "https://api.aurous-labs.com/storage"
 DEFAULT_FAILURE_MESSAGE = "Synthesis failed: the reference images did not pass quality checks. Resynthesize to retry."
 FORCED_FAILURE_MESSAGE = "Synthesis failed: forced by the mock control API."
 REF_BYTES = 1_048_576  # temporary pipeline bytes per synthesized ref (a realistic 1 MiB PNG)
-UPDATABLE_FIELDS = ("name", "attributes")
 REF_URL_TTL_SECONDS = 7 * 24 * 3600  # DECISION (openapi.yaml, Ref.url): a ref URL is good for 7 days
 # The mock's URL-signing key. Public on purpose: a signature here only tells an altered URL from a minted one.
 _REF_URL_KEY = b"aurous-mock-ref-url-signing-key"
@@ -278,16 +276,12 @@ def finish_synthesis(
 
 
 def update(character: Character, changes: Mapping[str, Any], *, now: datetime) -> Character:
-    """PATCH: ``name`` and/or ``attributes`` (replaced whole, never merged). Values are validated upstream.
+    """PATCH: ``name`` and/or ``attributes`` (replaced whole, never merged), if the status allows it.
 
-    Unknown fields are refused first (the request is wrong whatever the status), then the status.
+    Which fields a PATCH may send, and their values, are the spec's (UpdateCharacterRequest, validated
+    before the domain is called); only ``name`` and ``attributes`` are ever read from ``changes``.
     An empty change set returns the character unchanged.
     """
-    for key in changes:
-        if key not in UPDATABLE_FIELDS:
-            raise InvalidRequest(
-                f"Field {key!r} cannot be updated; only name and attributes can.", code="parameter_unknown", param=key
-            )
     require(Action.UPDATE, character)
     if not changes:
         return character

@@ -1,8 +1,12 @@
 """CharactersService: the per-team facade the HTTP handlers and the /_mock control API call.
 
 Every public method takes ``team_id`` first (the control methods excepted), first completes the syntheses
-that are due by ``clock.now()``, validates what it was given, applies a rule from ``lifecycle`` and stores
-the result, raising domain errors on the way. Handlers never test a status themselves.
+that are due by ``clock.now()``, checks what only the state can tell, applies a rule from ``lifecycle`` and
+stores the result, raising domain errors on the way. Handlers never test a status themselves.
+
+Shape is the spec's job: every caller hands over what a schema has validated (openapi.yaml for the public
+API, control/control.yaml for /_mock, by ``mockserver.validation``; fixtures by ``FixtureContract``), so
+no bound, type, enum, required or unknown field is re-checked here.
 
 Existence never leaks: an id that is unknown, malformed, soft-deleted or another team's gives the same
 ``NotFound`` through one code path (``_live_character``).
@@ -15,19 +19,17 @@ from __future__ import annotations
 
 from . import lifecycle
 from .base import (
-    ATTRIBUTE_KEYS,
     RequestedOutcome,
     ServiceBase,
     ServiceSettings,
 )
 from .billing import BillingRules
 from .characters import CharacterRules
-from .errors import InvalidRequest, NotFound
+from .errors import NotFound
 from .model import Character, Status, Team
 from .uploads import UploadRules, classify
 
 __all__ = [
-    "ATTRIBUTE_KEYS",
     "CharactersService",
     "RequestedOutcome",
     "ServiceBase",
@@ -43,12 +45,9 @@ class CharactersService(CharacterRules, UploadRules, BillingRules):
     # -- control facade (/_mock): no team scoping ----------------------------------------------------
 
     def force_status(self, character_id: str, status: Status | str, error_message: str | None = None) -> Character:
+        """``status``: one of control.yaml's enum, which its validation enforces (Status() of anything else raises)."""
         self.complete_due()
-        try:
-            status_ = Status(status)
-        except ValueError:
-            allowed = ", ".join(s.value for s in Status)
-            raise InvalidRequest(f"status must be one of: {allowed}.", code="invalid_format", param="status") from None
+        status_ = Status(status)
         character = self.inspect(character_id)
         now = self.clock.now()
         outcome, due_at = self._schedule(None, now)

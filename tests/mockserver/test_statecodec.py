@@ -34,7 +34,7 @@ def _busy_store() -> Store:
     svc.save_character("team_a", saved.id)
     svc.create_character("team_a", body, version="2026-06-19")  # still synthesizing: pending survives
     upload = svc.init_upload("team_a", {"filename": "side.png", "extension": "png", "content_type": "image/png"})
-    svc.put_upload_content(upload.id, upload.signature, b"bytes", "image/png")
+    svc.put_upload_content(upload.id, upload.signature, b"bytes")
     svc.classify_upload("team_a", upload.id)
     svc.create_image("team_a", {"prompt": "hello", "character_id": saved.id})
     gone = svc.create_character("team_b", {**body}, version="2026-05-15", outcome="instant")

@@ -1,0 +1,287 @@
+"""A request of the wrong shape is refused by the spec's schemas alone, before the domain is reached.
+
+``mockserver/domain`` keeps only the rules JSON Schema cannot express (issue 11); bounds, types, enums,
+required and unknown fields are openapi.yaml's, enforced by ``mockserver.validation``. Each case here
+is a shape the domain once re-checked by hand: the whole error (status, type, code, param, message) is
+asserted, and the message is the validator's wording ("Value out of range at ...", "Unknown field ...:
+allowed fields here are ..."), never the domain's old one, so a pass shows the validator answered.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.mockserver.conftest import Api, Team, assert_envelope
+
+SYNTH: dict[str, Any] = {"generate": True, "attributes": {}}
+UPLOAD: dict[str, Any] = {"extension": "png", "content_type": "image/png"}
+ATTRIBUTE_NAMES = "additional_details, age, body_type, ethnicity, eye_color, gender, hair_color, hair_style"
+LONG_NAME, LONG_REFERENCE, LONG_TEXT, LONG_PROMPT = "n" * 121, "r" * 257, "t" * 501, "p" * 4001
+SEVEN_IDS = [f"upl_{n}" for n in range(7)]
+
+
+def _range(param: str, problem: str) -> tuple[str, str, str]:
+    return "value_out_of_range", param, f"Value out of range at {param}: {problem}."
+
+
+def _format(param: str, problem: str) -> tuple[str, str, str]:
+    return "invalid_format", param, f"Invalid value at {param}: {problem}."
+
+
+def _unknown(param: str, allowed: str) -> tuple[str, str, str]:
+    return "parameter_unknown", param, f"Unknown field {param}: allowed fields here are {allowed}."
+
+
+def _missing(param: str) -> tuple[str, str, str]:
+    return "missing_field", param, f"Missing required field {param}."
+
+
+CREATE_FIELDS = "attributes, client_reference_id, generate, name, upload_ids"
+
+# (body, (code, param, message)) for POST /v1/characters
+CREATE_CASES = {
+    "unknown field": ({"name": "A", **SYNTH, "status": "ready"}, _unknown("status", CREATE_FIELDS)),
+    "no name": (SYNTH, _missing("name")),
+    "generate not a boolean": (
+        {"name": "A", "generate": "yes", "attributes": {}},
+        _format("generate", "'yes' is not of type 'boolean'"),
+    ),
+    "name not a string": ({"name": 5, **SYNTH}, _format("name", "5 is not of type 'string'")),
+    "empty name": ({"name": "", **SYNTH}, _range("name", "'' should be non-empty")),
+    "name of 121": ({"name": LONG_NAME, **SYNTH}, _range("name", f"'{LONG_NAME}' is too long")),
+    "reference not a string": (
+        {"name": "A", "client_reference_id": 5, **SYNTH},
+        _format("client_reference_id", "5 is not of type 'string'"),
+    ),
+    "empty reference": (
+        {"name": "A", "client_reference_id": "", **SYNTH},
+        _range("client_reference_id", "'' should be non-empty"),
+    ),
+    "reference of 257": (
+        {"name": "A", "client_reference_id": LONG_REFERENCE, **SYNTH},
+        _range("client_reference_id", f"'{LONG_REFERENCE}' is too long"),
+    ),
+    "attributes not an object": (
+        {"name": "A", "generate": True, "attributes": "x"},
+        _format("attributes", "'x' is not of type 'object'"),
+    ),
+    "unknown attribute": (
+        {"name": "A", "generate": True, "attributes": {"mood": "x"}},
+        _unknown("attributes.mood", ATTRIBUTE_NAMES),
+    ),
+    "age over 150": (
+        {"name": "A", "generate": True, "attributes": {"age": 151}},
+        _range("attributes.age", "151 is greater than the maximum of 150"),
+    ),
+    "age under 0": (
+        {"name": "A", "generate": True, "attributes": {"age": -1}},
+        _range("attributes.age", "-1 is less than the minimum of 0"),
+    ),
+    "age a string": (
+        {"name": "A", "generate": True, "attributes": {"age": "30"}},
+        _format("attributes.age", "'30' is not of type 'integer'"),
+    ),
+    "age a boolean": (
+        {"name": "A", "generate": True, "attributes": {"age": True}},
+        _format("attributes.age", "True is not of type 'integer'"),
+    ),
+    "attribute of 501": (
+        {"name": "A", "generate": True, "attributes": {"gender": LONG_TEXT}},
+        _range("attributes.gender", f"'{LONG_TEXT}' is too long"),
+    ),
+    "attribute not a string": (
+        {"name": "A", "generate": True, "attributes": {"gender": 5}},
+        _format("attributes.gender", "5 is not of type 'string'"),
+    ),
+    "upload_ids not a list": (
+        {"name": "A", "upload_ids": "upl_1"},
+        _format("upload_ids", "'upl_1' is not of type 'array'"),
+    ),
+    "an upload id not a string": (
+        {"name": "A", "upload_ids": [1]},
+        _format("upload_ids[0]", "1 is not of type 'string'"),
+    ),
+    "no upload ids": ({"name": "A", "upload_ids": []}, _range("upload_ids", "[] should be non-empty")),
+    "seven upload ids": ({"name": "A", "upload_ids": SEVEN_IDS}, _range("upload_ids", f"{SEVEN_IDS} is too long")),
+    "a repeated upload id": (
+        {"name": "A", "upload_ids": ["upl_1", "upl_1"]},
+        _format("upload_ids", "['upl_1', 'upl_1'] has non-unique elements"),
+    ),
+}
+
+
+@pytest.mark.parametrize(("body", "expected"), CREATE_CASES.values(), ids=CREATE_CASES.keys())
+def test_create_of_the_wrong_shape_is_refused_by_the_schema(
+    api: Api, acme: Team, body: dict[str, Any], expected: tuple[str, str, str]
+) -> None:
+    response = api.client.post("/v1/characters", json=body, headers=acme.headers)
+
+    error = assert_envelope(response, 400)
+    assert ("invalid_request", *expected) == (error["type"], error["code"], error["param"], error["message"])
+    assert ([], acme.credits) == (
+        api.client.get("/v1/characters", headers=acme.headers).json()["data"],
+        api.balance(acme),
+    )
+
+
+UPDATE_CASES = {
+    "empty": ({}, ("missing_field", None, "The body must contain at least one field.")),
+    "unknown field": ({"name": "B", "refs": []}, _unknown("refs", "attributes, name")),
+    "empty name": ({"name": ""}, _range("name", "'' should be non-empty")),
+    "name of 121": ({"name": LONG_NAME}, _range("name", f"'{LONG_NAME}' is too long")),
+    "age over 150": ({"attributes": {"age": 151}}, _range("attributes.age", "151 is greater than the maximum of 150")),
+    "unknown attribute": ({"attributes": {"mood": "x"}}, _unknown("attributes.mood", ATTRIBUTE_NAMES)),
+}
+
+
+@pytest.mark.parametrize(("body", "expected"), UPDATE_CASES.values(), ids=UPDATE_CASES.keys())
+def test_a_patch_of_the_wrong_shape_is_refused_by_the_schema_and_changes_nothing(
+    api: Api, acme: Team, body: dict[str, Any], expected: tuple[str, str | None, str]
+) -> None:
+    character = api.create_in(acme, "ready")
+    before = api.inspect(character["id"])
+
+    response = api.client.patch(f"/v1/characters/{character['id']}", json=body, headers=acme.headers)
+
+    error = assert_envelope(response, 400)
+    assert ("invalid_request", *expected) == (error["type"], error["code"], error["param"], error["message"])
+    assert before == api.inspect(character["id"])
+
+
+@pytest.mark.parametrize(
+    ("limit", "code", "problem"),
+    [
+        ("0", "value_out_of_range", "0 is less than the minimum of 1"),
+        ("101", "value_out_of_range", "101 is greater than the maximum of 100"),
+        ("abc", "invalid_format", "'abc' is not of type 'integer'"),
+    ],
+)
+def test_a_limit_outside_1_to_100_is_refused_by_the_schema(
+    api: Api, acme: Team, limit: str, code: str, problem: str
+) -> None:
+    response = api.client.get("/v1/characters", params={"limit": limit}, headers=acme.headers)
+
+    error = assert_envelope(response, 400)
+    assert ("invalid_request", code, "limit", f"Invalid query parameter limit: {problem}") == (
+        error["type"],
+        error["code"],
+        error["param"],
+        error["message"],
+    )
+
+
+def test_regenerating_the_other_pose_is_refused_by_the_schema(api: Api, acme: Team) -> None:
+    character = api.create_in(acme, "ready")
+
+    response = api.client.post(
+        f"/v1/characters/{character['id']}/refs/regenerate", json={"pose": "other"}, headers=acme.headers
+    )
+
+    error = assert_envelope(response, 400)
+    expected = _format("pose", "'other' is not one of ['portrait', 'front', 'side', 'back']")
+    assert ("invalid_request", *expected) == (error["type"], error["code"], error["param"], error["message"])
+    assert acme.credits - 4 == api.balance(acme)  # the create's four; the regenerate charged nothing
+
+
+INIT_CASES = {
+    "unknown field": ({**UPLOAD, "size": 1}, _unknown("size", "content_type, extension, filename")),
+    "no extension": ({"content_type": "image/png"}, _missing("extension")),
+    "no content_type": ({"extension": "png"}, _missing("content_type")),
+    "content_type not an image": (
+        {"extension": "png", "content_type": "image/gif"},
+        _format("content_type", "'image/gif' is not one of ['image/jpeg', 'image/png', 'image/webp']"),
+    ),
+    "extension not an image": (
+        {"extension": "gif", "content_type": "image/png"},
+        _format("extension", "'gif' is not one of ['jpeg', 'jpg', 'png', 'webp']"),
+    ),
+    "filename not a string": ({**UPLOAD, "filename": 5}, _format("filename", "5 is not of type 'string'")),
+    "empty filename": ({**UPLOAD, "filename": ""}, _range("filename", "'' should be non-empty")),
+    "filename of 121": ({**UPLOAD, "filename": LONG_NAME}, _range("filename", f"'{LONG_NAME}' is too long")),
+}
+
+
+@pytest.mark.parametrize(("body", "expected"), INIT_CASES.values(), ids=INIT_CASES.keys())
+def test_an_upload_ticket_of_the_wrong_shape_is_refused_by_the_schema(
+    api: Api, acme: Team, body: dict[str, Any], expected: tuple[str, str, str]
+) -> None:
+    response = api.client.post("/v1/characters/uploads/init", json=body, headers=acme.headers)
+
+    error = assert_envelope(response, 400)
+    assert ("invalid_request", *expected) == (error["type"], error["code"], error["param"], error["message"])
+
+
+IMAGE_CASES = {
+    "unknown field": ({"prompt": "p", "colour": "red"}, _unknown("colour", "character_id, prompt")),
+    "no prompt": ({}, _missing("prompt")),
+    "prompt not a string": ({"prompt": 5}, _format("prompt", "5 is not of type 'string'")),
+    "empty prompt": ({"prompt": ""}, _range("prompt", "'' should be non-empty")),
+    "prompt of 4001": ({"prompt": LONG_PROMPT}, _range("prompt", f"'{LONG_PROMPT}' is too long")),
+    "character_id not a string": (
+        {"prompt": "p", "character_id": 5},
+        _format("character_id", "5 is not of type 'string'"),
+    ),
+}
+
+
+@pytest.mark.parametrize(("body", "expected"), IMAGE_CASES.values(), ids=IMAGE_CASES.keys())
+def test_an_image_of_the_wrong_shape_is_refused_by_the_schema_and_costs_nothing(
+    api: Api, acme: Team, body: dict[str, Any], expected: tuple[str, str, str]
+) -> None:
+    response = api.client.post("/v1/images", json=body, headers=acme.headers)
+
+    error = assert_envelope(response, 400)
+    assert ("invalid_request", *expected) == (error["type"], error["code"], error["param"], error["message"])
+    assert acme.credits == api.balance(acme)
+
+
+def test_a_forced_status_outside_the_control_specs_enum_is_refused_by_its_schema(api: Api, acme: Team) -> None:
+    character = api.create_in(acme, "ready")
+
+    response = api.client.put(f"/_mock/characters/{character['id']}/status", json={"status": "gone"})
+
+    error = assert_envelope(response, 400)
+    expected = _format("status", "'gone' is not one of ['synthesizing', 'reviewing', 'ready', 'failed', 'deleted']")
+    assert ("invalid_request", *expected) == (error["type"], error["code"], error["param"], error["message"])
+    assert "ready" == api.inspect(character["id"])["status"]
+
+
+PUT_MEDIA_TYPES = "image/jpeg or image/png or image/webp or application/octet-stream"
+
+
+@pytest.mark.parametrize(
+    ("content_type", "data", "status", "code", "message"),
+    [
+        (
+            "image/gif",
+            b"GIF89a",
+            415,
+            "unsupported_media_type",
+            f"Content-Type image/gif is not accepted here: send the body as {PUT_MEDIA_TYPES}, "
+            "with the header 'Content-Type: image/jpeg'.",
+        ),
+        (
+            "image/png",
+            b"x" * (10 * 1_048_576 + 1),
+            413,
+            "payload_too_large",
+            "Request body is larger than the 10485760-byte limit of this operation.",
+        ),
+    ],
+    ids=["media type", "over 10 MiB"],
+)
+def test_upload_bytes_of_the_wrong_media_type_or_size_are_refused_before_the_upload_is_touched(
+    api: Api, acme: Team, content_type: str, data: bytes, status: int, code: str, message: str
+) -> None:
+    ticket = api.client.post("/v1/characters/uploads/init", json=UPLOAD, headers=acme.headers).json()
+
+    response = api.client.put(ticket["upload_url"], content=data, headers={"Content-Type": content_type})
+
+    error = assert_envelope(response, status)
+    assert ("invalid_request", code, None, message) == (error["type"], error["code"], error["param"], error["message"])
+    classify = api.client.post(
+        "/v1/characters/uploads/classify", json={"upload_id": ticket["upload_id"]}, headers=acme.headers
+    )
+    assert "upload_invalid" == classify.json()["error"]["code"]  # still no bytes: nothing was stored
