@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from aurous_contract import load_spec
 from tests.mockserver.conftest import Api, Team, assert_envelope
 
 SYNTH: dict[str, Any] = {"generate": True, "attributes": {}}
@@ -285,3 +286,107 @@ def test_upload_bytes_of_the_wrong_media_type_or_size_are_refused_before_the_upl
         "/v1/characters/uploads/classify", json={"upload_id": ticket["upload_id"]}, headers=acme.headers
     )
     assert "upload_invalid" == classify.json()["error"]["code"]  # still no bytes: nothing was stored
+
+
+# -- webhook endpoints: the hub (mockserver/webhooks/hub.py) keeps only the per-team count ---------------
+
+WEBHOOK_SCHEMAS = load_spec()["components"]["schemas"]
+URL_PATTERN = WEBHOOK_SCHEMAS["CreateWebhookEndpointRequest"]["properties"]["url"]["pattern"]
+EVENT_TYPES = WEBHOOK_SCHEMAS["WebhookEventType"]["enum"]
+HOOK = "https://hooks.example.com/aurous"
+LONG_URL = HOOK + "/" + "a" * 2048
+WEBHOOK_FIELDS = "description, events, metadata, url"
+FIFTY_ONE_KEYS = {f"k{n}": "v" for n in range(51)}
+THIRTEEN_EVENTS = [*EVENT_TYPES, "*", "*"]
+
+# (body, (code, param, message)) for POST /v1/webhook_endpoints
+WEBHOOK_CASES = {
+    "unknown field": ({"url": HOOK, "events": ["*"], "secret": "mine"}, _unknown("secret", WEBHOOK_FIELDS)),
+    "no url": ({"events": ["*"]}, _missing("url")),
+    "url not a string": ({"url": 5, "events": ["*"]}, _format("url", "5 is not of type 'string'")),
+    "url of 2074": ({"url": LONG_URL, "events": ["*"]}, _range("url", f"'{LONG_URL}' is too long")),
+    "plain http beyond loopback": (
+        {"url": "http://hooks.example.com", "events": ["*"]},
+        _format("url", f"'http://hooks.example.com' does not match {URL_PATTERN!r}"),
+    ),
+    "http to a look-alike of localhost": (
+        {"url": "http://localhost.evil.example/hook", "events": ["*"]},
+        _format("url", f"'http://localhost.evil.example/hook' does not match {URL_PATTERN!r}"),
+    ),
+    "no events": ({"url": HOOK}, _missing("events")),
+    "events not a list": ({"url": HOOK, "events": "*"}, _format("events", "'*' is not of type 'array'")),
+    "no event types": ({"url": HOOK, "events": []}, _range("events", "[] should be non-empty")),
+    "thirteen event types": (
+        {"url": HOOK, "events": THIRTEEN_EVENTS},
+        _range("events", f"{THIRTEEN_EVENTS} is too long"),
+    ),
+    "an unknown event type": (
+        {"url": HOOK, "events": ["character.completed", "character.created"]},
+        _format("events[1]", f"'character.created' is not one of {[*EVENT_TYPES, '*']}"),
+    ),
+    "description not a string": (
+        {"url": HOOK, "events": ["*"], "description": 5},
+        _format("description", "5 is not of type 'string'"),
+    ),
+    "description of 501": (
+        {"url": HOOK, "events": ["*"], "description": LONG_TEXT},
+        _range("description", f"'{LONG_TEXT}' is too long"),
+    ),
+    "metadata not an object": (
+        {"url": HOOK, "events": ["*"], "metadata": "env"},
+        _format("metadata", "'env' is not of type 'object'"),
+    ),
+    "metadata of 51 keys": (
+        {"url": HOOK, "events": ["*"], "metadata": FIFTY_ONE_KEYS},
+        _range("metadata", f"{FIFTY_ONE_KEYS} has too many properties"),
+    ),
+    "a metadata value not a string": (
+        {"url": HOOK, "events": ["*"], "metadata": {"env": 5}},
+        _format("metadata.env", "5 is not of type 'string'"),
+    ),
+    "a metadata value of 501": (
+        {"url": HOOK, "events": ["*"], "metadata": {"env": LONG_TEXT}},
+        _range("metadata.env", f"'{LONG_TEXT}' is too long"),
+    ),
+}
+
+
+@pytest.mark.parametrize(("body", "expected"), WEBHOOK_CASES.values(), ids=WEBHOOK_CASES.keys())
+def test_a_webhook_endpoint_of_the_wrong_shape_is_refused_by_the_schema_and_registers_nothing(
+    api: Api, acme: Team, body: dict[str, Any], expected: tuple[str, str, str]
+) -> None:
+    response = api.client.post("/v1/webhook_endpoints", json=body, headers=acme.headers)
+
+    error = assert_envelope(response, 400)
+    assert ("invalid_request", *expected) == (error["type"], error["code"], error["param"], error["message"])
+    assert [] == api.client.get("/_mock/webhooks/endpoints").json()
+
+
+TEST_FIRE_CASES = {
+    "unknown field": ({"event_type": "character.completed", "data": {}}, _unknown("data", "event_type")),
+    "no event_type": ({}, _missing("event_type")),
+    "event_type not a string": ({"event_type": 5}, _format("event_type", "5 is not of type 'string'")),
+    "an unknown event type": (
+        {"event_type": "character.created"},
+        _format("event_type", f"'character.created' is not one of {EVENT_TYPES}"),
+    ),
+    "the wildcard": ({"event_type": "*"}, _format("event_type", f"'*' is not one of {EVENT_TYPES}")),
+}
+
+
+@pytest.mark.parametrize(("body", "expected"), TEST_FIRE_CASES.values(), ids=TEST_FIRE_CASES.keys())
+def test_a_test_fire_of_the_wrong_shape_is_refused_by_the_schema_and_sends_nothing(
+    api: Api, acme: Team, body: dict[str, Any], expected: tuple[str, str, str]
+) -> None:
+    registered = api.client.post(
+        "/v1/webhook_endpoints", json={"url": "https://127.0.0.1:9/never", "events": ["*"]}, headers=acme.headers
+    )
+    assert 201 == registered.status_code, registered.text
+
+    response = api.client.post(
+        f"/v1/webhook_endpoints/{registered.json()['id']}/test", json=body, headers=acme.headers
+    )
+
+    error = assert_envelope(response, 400)
+    assert ("invalid_request", *expected) == (error["type"], error["code"], error["param"], error["message"])
+    assert [] == api.client.get("/_mock/webhooks/deliveries").json()
