@@ -383,9 +383,7 @@ def test_a_test_fire_of_the_wrong_shape_is_refused_by_the_schema_and_sends_nothi
     )
     assert 201 == registered.status_code, registered.text
 
-    response = api.client.post(
-        f"/v1/webhook_endpoints/{registered.json()['id']}/test", json=body, headers=acme.headers
-    )
+    response = api.client.post(f"/v1/webhook_endpoints/{registered.json()['id']}/test", json=body, headers=acme.headers)
 
     error = assert_envelope(response, 400)
     assert ("invalid_request", *expected) == (error["type"], error["code"], error["param"], error["message"])
