@@ -323,6 +323,7 @@ def create_app(settings: Settings | None = None) -> AsyncApp:
     webhooks, webhook_worker = install_webhooks(
         shared_service,
         clock,
+        event_types=index.webhook_event_types,  # the spec's WebhookEventType: what "*" expands to
         real_clock=settings.clock != "manual",
         shared=None if replica is None else replica.webhooks_facade,
     )

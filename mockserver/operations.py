@@ -2,8 +2,10 @@
 
 The gateway needs, per request, facts that live as vendor extensions in the spec: the rate-limit bucket
 (``x-aurous-rate-limit-bucket``), whether ``Idempotency-Key`` applies (``x-aurous-idempotent``), whether
-the operation is authenticated, plus the bucket sizes and known versions at the top level. Reading them
-here keeps the spec the single source of truth: nothing in the mock repeats those tables.
+the operation is authenticated, plus the bucket sizes and known versions at the top level. The service
+reads the credit costs here, and the webhook hub the event types (the ``WebhookEventType`` schema's
+enum). Reading them here keeps the spec the single source of truth: nothing in the mock repeats those
+tables.
 """
 
 from __future__ import annotations
@@ -89,3 +91,8 @@ class OperationIndex:
         self.default_version: str = versions["default"]
         self.known_versions: tuple[str, ...] = tuple(versions["known"])
         self.version_pattern: str = spec["components"]["parameters"]["AurousVersion"]["schema"]["pattern"]
+        # The webhook taxonomy, in the docs' order: what `events: ["*"]` expands to when an endpoint is made.
+        event_type = ((spec.get("components") or {}).get("schemas") or {}).get("WebhookEventType") or {}
+        if not event_type.get("enum"):
+            raise ValueError("the spec has no `WebhookEventType` schema with an `enum`, which the mock reads")
+        self.webhook_event_types: tuple[str, ...] = tuple(event_type["enum"])

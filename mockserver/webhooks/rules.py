@@ -1,11 +1,16 @@
-"""The webhook rules, as plain functions: event types, receiver URLs, the envelope, signing, retries, disabling.
+"""The webhook rules, as plain functions: subscriptions, the envelope, signing, retries, disabling.
 
 Standard library only: no HTTP client, no web framework, no JSON schema. ``hub.py`` applies these rules to
 the mock's state and ``worker.py`` does the sending; the conformance kit has its own verifier (it never
 imports the mock), and the tests check that both agree.
 
-Every figure here is written into ``openapi.yaml`` (section "Webhooks"); the ones the public docs leave
-open are marked DECISION there.
+A request's shape is not here: the receiver URL's length and pattern (https://, or http:// to a loopback
+host), the event types, the description and metadata bounds are openapi.yaml's schemas
+(``CreateWebhookEndpointRequest``, ``TestWebhookRequest``), enforced by ``mockserver.validation`` before
+the hub is reached. The taxonomy that ``"*"`` expands to is read from the spec too (``WebhookEventType``,
+by ``mockserver.operations``) and handed in. What stays here is what the spec's schemas cannot state,
+written in its prose section "Webhooks" (the ones the public docs leave open are marked DECISION there):
+the per-team endpoint count (state), the 10 s acknowledgement, the retry schedule and the disable rule.
 """
 
 from __future__ import annotations
@@ -13,23 +18,18 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-import re
 import secrets
 from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
 __all__ = [
-    "CHARACTER_EVENTS",
     "DELIVERY_TIMEOUT_SECONDS",
     "DISABLE_AFTER_FAILURES",
     "ENDPOINTS_PER_TEAM_MAX",
-    "EVENT_TYPES",
     "MAX_ATTEMPTS",
     "NO_SUCCESS_WINDOW",
     "SIGNATURE_HEADER",
-    "URL_MAX",
-    "URL_PATTERN",
     "character_event_for",
     "envelope_bytes",
     "expand_events",
@@ -45,31 +45,7 @@ __all__ = [
 
 SIGNATURE_HEADER = "Aurous-Webhook-Signature"
 
-# The public v1.0 taxonomy plus the three character events of the 2026-06-19 changelog ("applies across
-# all version pins"), in the order the docs list them. "*" expands to all of them at creation.
-CHARACTER_EVENTS = ("character.completed", "character.failed", "character.cancelled")
-EVENT_TYPES: tuple[str, ...] = (
-    "image.completed",
-    "image.failed",
-    "image.cancelled",
-    "video.completed",
-    "video.failed",
-    "video.cancelled",
-    *CHARACTER_EVENTS,
-    "usage.balance_low",
-    "webhook.endpoint_disabled",
-)
-
-URL_MAX = 2048
-# HTTPS anywhere; plain http only to a loopback host, for local development (DECISION in openapi.yaml).
-# The same pattern is the `url` schema of the contract, so what the schema accepts the mock accepts.
-URL_PATTERN = r"^(https://[^\s/?#@]+|http://(localhost|127\.0\.0\.1|\[::1\])(:[0-9]{1,5})?)([/?#]\S*)?$"
-_URL = re.compile(URL_PATTERN)
-
-DESCRIPTION_MAX = 500
-METADATA_KEYS_MAX = 50
-METADATA_VALUE_MAX = 500
-ENDPOINTS_PER_TEAM_MAX = 16
+ENDPOINTS_PER_TEAM_MAX = 16  # DECISION (listWebhookEndpoints): a count of stored endpoints, not a shape
 
 DELIVERY_TIMEOUT_SECONDS = 10.0  # public: acknowledge with a 2xx within 10 s
 FIRST_RETRY_SECONDS = 30.0  # DECISION: 30 s, doubling per failed attempt, at most one hour apart
@@ -79,24 +55,21 @@ DISABLE_AFTER_FAILURES = 20  # public: >= 20 consecutive failures ...
 NO_SUCCESS_WINDOW = timedelta(hours=24)  # ... with no success in 24 h
 
 
-def expand_events(events: Iterable[str]) -> tuple[str, ...]:
-    """The subscription as stored: ``"*"`` expanded to today's taxonomy, duplicates dropped, docs order.
+def expand_events(events: Iterable[str], taxonomy: tuple[str, ...]) -> tuple[str, ...]:
+    """The subscription as stored: ``"*"`` expanded to ``taxonomy`` (the spec's ``WebhookEventType``, in
+    the docs' order), duplicates dropped, in that order.
 
-    Raises ValueError naming the first unknown event type.
+    Raises ValueError naming the first event type outside ``taxonomy`` (the schema refuses those first).
     """
     wanted: set[str] = set()
     for event in events:
         if event == "*":
-            wanted.update(EVENT_TYPES)
-        elif event in EVENT_TYPES:
+            wanted.update(taxonomy)
+        elif event in taxonomy:
             wanted.add(event)
         else:
             raise ValueError(event)
-    return tuple(event for event in EVENT_TYPES if event in wanted)
-
-
-def url_allowed(url: str) -> bool:
-    return len(url) <= URL_MAX and _URL.fullmatch(url) is not None
+    return tuple(event for event in taxonomy if event in wanted)
 
 
 def new_secret() -> str:

@@ -61,3 +61,33 @@ def test_the_default_version_echoed_is_the_specs(tmp_path):
         answer = client.get("/v1/characters")  # no key: no team pin, so the system default
 
     assert (401, spec["x-aurous-versions"]["known"][-1]) == (answer.status_code, answer.headers["aurous-version"])
+
+
+def test_a_spec_without_the_webhook_event_types_does_not_start(tmp_path):
+    spec = copy.deepcopy(load_spec())  # load_spec caches: never change its dict
+    del spec["components"]["schemas"]["WebhookEventType"]["enum"]
+
+    with pytest.raises(ValueError, match="WebhookEventType"):
+        create_app(Settings(spec_path=_write(tmp_path, spec)))
+
+
+def test_the_webhook_wildcard_expands_to_the_specs_event_types(tmp_path):
+    from starlette.testclient import TestClient
+
+    spec = copy.deepcopy(load_spec())  # load_spec caches: never change its dict
+    schemas = spec["components"]["schemas"]
+    taxonomy = [event for event in schemas["WebhookEventType"]["enum"] if not event.startswith("video.")]
+    schemas["WebhookEventType"]["enum"] = taxonomy
+    schemas["CreateWebhookEndpointRequest"]["properties"]["events"]["items"]["enum"] = [*taxonomy, "*"]
+    app = create_app(Settings(spec_path=_write(tmp_path, spec), clock="manual"))
+
+    with TestClient(app) as client:
+        key = client.get("/_mock/teams").json()[0]["api_keys"][0]
+        created = client.post(
+            "/v1/webhook_endpoints",
+            json={"url": "https://hooks.example.com", "events": ["*"]},
+            headers={"X-Api-Key": key},
+        )
+    app.state.webhook_worker.stop()
+
+    assert (201, taxonomy) == (created.status_code, created.json()["events"])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from aurous_contract import load_spec
 from tests.mockserver.conftest import assert_envelope
 
 
@@ -49,6 +50,42 @@ def test_bad_registrations_are_400_and_register_nothing(mock, body, code, param)
     error = assert_envelope(response, 400, code)
     assert error["param"].startswith(param)  # Connexion names the item: events[0]
     assert mock.client.get("/_mock/webhooks/endpoints").json() == []
+
+
+@pytest.mark.parametrize(
+    ("url", "allowed"),
+    [
+        ("https://api.acme.dev/aurous-webhook", True),
+        ("https://hooks.example.com", True),
+        ("http://localhost:9000/hook", True),
+        ("http://127.0.0.1/hook", True),
+        ("http://[::1]:8080", True),
+        ("https://example.com/" + "a" * 2028, True),  # 2048 characters
+        ("http://api.acme.dev/hook", False),  # plain http beyond loopback
+        ("http://localhost.evil.example/hook", False),
+        ("ftp://example.com", False),
+        ("https://", False),
+        ("https://a b", False),
+        ("https://example.com/" + "a" * 2029, False),  # 2049 characters
+    ],
+)
+def test_receiver_urls_are_https_or_loopback_http_of_at_most_2048_characters(mock, url, allowed):
+    """The spec's `url` schema (maxLength and pattern) decides; the hub keeps no copy of either."""
+    response = mock.client.post("/v1/webhook_endpoints", json={"url": url, "events": ["*"]}, headers=mock.keys[0])
+
+    if allowed:
+        assert (201, url) == (response.status_code, response.json()["url"])
+    else:
+        assert assert_envelope(response, 400)["param"] == "url"
+        assert mock.client.get("/_mock/webhooks/endpoints").json() == []
+
+
+def test_the_wildcard_subscribes_to_the_specs_taxonomy_in_its_order(mock):
+    taxonomy = load_spec()["components"]["schemas"]["WebhookEventType"]["enum"]
+
+    created = mock.register("https://hooks.example.com", ["character.failed", "*"])
+
+    assert created["events"] == taxonomy
 
 
 def test_another_teams_or_an_unknown_endpoint_is_404_everywhere(mock):
