@@ -2,7 +2,9 @@
 
 Owns: loading the spec, the rate-limit bucket of each operation (``x-aurous-rate-limit-bucket``), each
 bucket's burst and refill rate (``x-aurous-rate-limit-buckets``), credit costs, the default and known
-versions (``x-aurous-versions``) and the version pattern (the ``Aurous-Version`` parameter's schema).
+versions (``x-aurous-versions``), the version pattern (the ``Aurous-Version`` parameter's schema), the
+webhook event types (``WebhookEventType``'s enum) and the keys of a webhook event (``WebhookEvent``'s
+``required``).
 The spec is the only copy of these tables: a spec without them stops the run (``ContractTableMissing``)
 instead of falling back on figures of the kit's own.
 """
@@ -22,7 +24,8 @@ HTTP_METHODS = ("get", "post", "put", "patch", "delete")
 
 
 class ContractTableMissing(ValueError):
-    """The spec lacks a table the kit reads (buckets, versions, version pattern): the run cannot start."""
+    """The spec lacks a table the kit reads (buckets, versions, version pattern, webhook events): the run
+    cannot start."""
 
 
 @dataclass
@@ -99,10 +102,30 @@ class Contract:
             raise ContractTableMissing(f"{self.path}: the AurousVersion parameter's schema has no `pattern`")
         return re.compile(pattern)
 
+    def _schema_list(self, schema: str, keyword: str) -> tuple[str, ...]:
+        node = ((self.raw.get("components") or {}).get("schemas") or {}).get(schema) or {}
+        values = node.get(keyword)
+        if not isinstance(values, list) or not values:
+            raise ContractTableMissing(
+                f"{self.path}: the `{schema}` schema has no `{keyword}` list, which the kit reads"
+            )
+        return tuple(str(value) for value in values)
+
+    @property
+    def webhook_event_types(self) -> tuple[str, ...]:
+        """The webhook taxonomy (the `WebhookEventType` schema's enum)."""
+        return self._schema_list("WebhookEventType", "enum")
+
+    @property
+    def webhook_event_keys(self) -> frozenset[str]:
+        """The keys every webhook event carries (the `WebhookEvent` schema's `required`)."""
+        return frozenset(self._schema_list("WebhookEvent", "required"))
+
     def check_tables(self) -> None:
         """Raise ContractTableMissing now if any table the kit reads is absent."""
         self.sustained_per_minute()
         self.default_version, self.known_versions, self.version_pattern  # noqa: B018 (read for the check)
+        self.webhook_event_types, self.webhook_event_keys  # noqa: B018 (read for the check)
 
     def error_example_params(self) -> dict[tuple[str, str, int, str], set[str | None]]:
         """(METHOD, route, status, code) -> the `param` values the spec's error examples show for it."""

@@ -28,8 +28,6 @@ __all__ = ["close_session"]
 
 SIGNATURE_HEADER = "aurous-webhook-signature"
 TOLERANCE_SECONDS = 300
-CHARACTER_EVENTS = ["character.completed", "character.failed", "character.cancelled"]
-ENVELOPE_KEYS = {"id", "object", "type", "created_at", "api_version", "synthetic", "data"}
 TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$")
 WAIT_SECONDS = 60.0
 
@@ -113,10 +111,16 @@ def _register(kit: Kit, session: _Session, client: Any, name: str, events: list[
     return endpoint
 
 
+def _character_events(kit: Kit) -> list[str]:
+    """The character events of the spec's taxonomy (``WebhookEventType``): what the kit subscribes to."""
+    return [event for event in kit.contract.webhook_event_types if event.startswith("character.")]
+
+
 def _set_up(kit: Kit, session: _Session) -> None:
-    session.primary = _register(kit, session, kit.client, "primary", CHARACTER_EVENTS)
+    events = _character_events(kit)
+    session.primary = _register(kit, session, kit.client, "primary", events)
     if session.primary is not None and kit.other is not None:
-        session.other = _register(kit, session, kit.other, "other", CHARACTER_EVENTS)
+        session.other = _register(kit, session, kit.other, "other", events)
 
 
 def close_session(kit: Kit) -> None:
@@ -237,9 +241,10 @@ def webhook_event_matches_the_contract(kit: Kit) -> None:
     session = _driven(kit)
     assert session.event is not None and session.character is not None and session.primary is not None
     event = session.event.json()
-    if not isinstance(event, dict) or set(event) != ENVELOPE_KEYS:
+    envelope_keys = kit.contract.webhook_event_keys  # the spec's WebhookEvent.required
+    if not isinstance(event, dict) or set(event) != envelope_keys:
         keys = sorted(event) if isinstance(event, dict) else type(event).__name__
-        raise WebhookPayloadWrong(f"envelope keys {keys}; expected {sorted(ENVELOPE_KEYS)}", exchange=session.created)
+        raise WebhookPayloadWrong(f"envelope keys {keys}; expected {sorted(envelope_keys)}", exchange=session.created)
     expected_type = "character.failed" if session.character.get("status") == "failed" else "character.completed"
     problems = []
     if event["type"] != expected_type:

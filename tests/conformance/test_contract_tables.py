@@ -34,6 +34,8 @@ def test_the_tables_come_from_the_spec():
     assert contract.burst("characters_post") == spec["x-aurous-rate-limit-buckets"]["characters_post"]["burst"]
     assert contract.sustained_per_minute().keys() == spec["x-aurous-rate-limit-buckets"].keys()
     assert contract.version_pattern.pattern == spec["components"]["parameters"]["AurousVersion"]["schema"]["pattern"]
+    assert contract.webhook_event_types == tuple(spec["components"]["schemas"]["WebhookEventType"]["enum"])
+    assert contract.webhook_event_keys == set(spec["components"]["schemas"]["WebhookEvent"]["required"])
 
 
 def test_a_changed_table_in_the_spec_changes_what_the_kit_expects(tmp_path):
@@ -54,7 +56,13 @@ def test_a_changed_table_in_the_spec_changes_what_the_kit_expects(tmp_path):
 
 @pytest.mark.parametrize(
     "missing",
-    ["x-aurous-versions", "x-aurous-rate-limit-buckets", "components.parameters.AurousVersion.schema.pattern"],
+    [
+        "x-aurous-versions",
+        "x-aurous-rate-limit-buckets",
+        "components.parameters.AurousVersion.schema.pattern",
+        "components.schemas.WebhookEventType.enum",
+        "components.schemas.WebhookEvent.required",
+    ],
 )
 def test_a_spec_without_a_table_stops_the_run_before_any_request(tmp_path, missing):
     path = _spec_without(tmp_path, missing)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import copy
 import warnings
 
 import pytest
+import yaml
 
+from aurous_contract import load_spec
 from conformance import RunOptions, Status, run
 from conformance.checks import REGISTRY
 from conformance.webhook_receiver import WebhookReceiver
@@ -48,3 +51,17 @@ def test_an_address_the_kit_cannot_listen_on_is_a_skip_with_the_reason(app, mock
 
     assert {o.status for o in result.outcomes} == {Status.SKIPPED}
     assert all("cannot run the webhook receiver" in o.reason for o in result.outcomes)
+
+
+def test_the_envelope_the_kit_expects_is_the_spec_it_is_given(app, mock, tmp_path):
+    """The kit keeps no list of an event's keys: a spec whose WebhookEvent requires one more key fails the mock."""
+    spec = copy.deepcopy(load_spec())  # load_spec caches: never change its dict
+    spec["components"]["schemas"]["WebhookEvent"]["required"].append("livemode")
+    path = tmp_path / "openapi.yaml"
+    path.write_text(yaml.safe_dump(spec, sort_keys=False))
+
+    result = _run(app, mock, webhook_listen="127.0.0.1:0", spec_path=path)
+
+    [outcome] = [o for o in result.outcomes if o.name == "webhook_event_matches_the_contract"]
+    assert (Status.FAILED, "Webhook event does not match the contract") == (outcome.status, outcome.findings[0].title)
+    assert "'livemode'" in outcome.findings[0].message and "envelope keys" in outcome.findings[0].message
