@@ -388,3 +388,74 @@ def test_a_test_fire_of_the_wrong_shape_is_refused_by_the_schema_and_sends_nothi
     error = assert_envelope(response, 400)
     assert ("invalid_request", *expected) == (error["type"], error["code"], error["param"], error["message"])
     assert [] == api.client.get("/_mock/webhooks/deliveries").json()
+
+
+FAULT_FIELDS = "delay_seconds, duplicate, out_of_order, seed"
+
+# (body, (code, param, message)) for PUT /_mock/webhooks/faults (control.yaml's WebhookFaults)
+WEBHOOK_FAULT_CASES = {
+    "unknown field": ({"unknown": 1}, _unknown("unknown", FAULT_FIELDS)),
+    "duplicate not a boolean": ({"duplicate": "yes"}, _format("duplicate", "'yes' is not of type 'boolean'")),
+    "out_of_order not a boolean": ({"out_of_order": 1}, _format("out_of_order", "1 is not of type 'boolean'")),
+    "negative delay": ({"delay_seconds": -1}, _range("delay_seconds", "-1 is less than the minimum of 0")),
+    "delay over a day": (
+        {"delay_seconds": 86_401},
+        _range("delay_seconds", "86401 is greater than the maximum of 86400"),
+    ),
+    "delay a boolean": ({"delay_seconds": True}, _format("delay_seconds", "True is not of type 'number'")),
+    "seed not an integer": ({"seed": 1.5}, _format("seed", "1.5 is not of type 'integer'")),
+    "seed a boolean": ({"seed": False}, _format("seed", "False is not of type 'integer'")),
+}
+
+
+@pytest.mark.parametrize(("body", "expected"), WEBHOOK_FAULT_CASES.values(), ids=WEBHOOK_FAULT_CASES.keys())
+def test_webhook_faults_of_the_wrong_shape_are_refused_by_the_control_schema_and_change_nothing(
+    api: Api, body: dict[str, Any], expected: tuple[str, str, str]
+) -> None:
+    before = api.client.get("/_mock/webhooks/faults").json()
+
+    response = api.client.put("/_mock/webhooks/faults", json=body)
+
+    error = assert_envelope(response, 400)
+    assert ("invalid_request", *expected) == (error["type"], error["code"], error["param"], error["message"])
+    assert before == api.client.get("/_mock/webhooks/faults").json()
+
+
+# (body, (code, param, message)) for POST /_mock/webhooks/events
+WEBHOOK_EVENT_CASES = {
+    "no endpoint_id": ({"type": "character.completed"}, _missing("endpoint_id")),
+    "endpoint_id not a string": ({"endpoint_id": 5}, _format("endpoint_id", "5 is not of type 'string'")),
+    "unknown field": ({"endpoint_id": "we_1", "data": {}}, _unknown("data", "character_id, endpoint_id, type")),
+}
+
+
+@pytest.mark.parametrize(("body", "expected"), WEBHOOK_EVENT_CASES.values(), ids=WEBHOOK_EVENT_CASES.keys())
+def test_a_control_event_of_the_wrong_shape_is_refused_by_the_control_schema(
+    api: Api, body: dict[str, Any], expected: tuple[str, str, str]
+) -> None:
+    response = api.client.post("/_mock/webhooks/events", json=body)
+
+    error = assert_envelope(response, 400)
+    assert ("invalid_request", *expected) == (error["type"], error["code"], error["param"], error["message"])
+    assert [] == api.client.get("/_mock/webhooks/deliveries").json()
+
+
+def test_a_control_event_of_a_type_outside_the_specs_taxonomy_is_refused_by_the_hub(api: Api, acme: Team) -> None:
+    """control.yaml takes any string as `type`; the hub checks it against the spec's WebhookEventType."""
+    registered = api.client.post(
+        "/v1/webhook_endpoints", json={"url": "https://127.0.0.1:9/never", "events": ["*"]}, headers=acme.headers
+    )
+    assert 201 == registered.status_code, registered.text
+
+    response = api.client.post(
+        "/_mock/webhooks/events", json={"endpoint_id": registered.json()["id"], "type": "character.created"}
+    )
+
+    error = assert_envelope(response, 400)
+    assert ("invalid_request", "invalid_format", "type", "Unknown event type 'character.created'.") == (
+        error["type"],
+        error["code"],
+        error["param"],
+        error["message"],
+    )
+    assert [] == api.client.get("/_mock/webhooks/deliveries").json()
