@@ -182,3 +182,17 @@ def test_a_mock_without_endpoints_pays_nothing_for_webhooks(mock):
     assert not worker.running  # no delivery thread
     mock.register("https://hooks.example.com")
     assert service.store.on_change is not None
+
+
+def test_webhook_faults_set_are_the_faults_read_on_every_process(api):
+    """On the redis pair the read is answered by the other process, from the hub's snapshot (from_json)."""
+    faults = {"delay_seconds": 1.5, "duplicate": True, "out_of_order": False, "seed": 7}
+
+    assert api.client.put("/_mock/webhooks/faults", json=faults).json() == faults
+    assert api.client.get("/_mock/webhooks/faults").json() == faults
+    assert api.client.put("/_mock/webhooks/faults", json={"out_of_order": True}).json() == {
+        "delay_seconds": 0.0,
+        "duplicate": False,
+        "out_of_order": True,
+        "seed": None,
+    }
