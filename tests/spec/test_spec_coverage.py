@@ -404,6 +404,21 @@ def test_request_bodies_reject_unknown_fields():
     assert "oneOf" not in schemas["CreateCharacterRequest"]
 
 
+def test_a_webhook_subscription_takes_exactly_the_event_types_plus_the_wildcard():
+    """The event list of CreateWebhookEndpointRequest restates WebhookEventType (so that the validator's
+    message names the types); the mock expands "*" to WebhookEventType, so the two must not drift."""
+    schemas = SPEC["components"]["schemas"]
+    subscribable = schemas["CreateWebhookEndpointRequest"]["properties"]["events"]["items"]["enum"]
+
+    assert subscribable == [*schemas["WebhookEventType"]["enum"], "*"]
+    assert schemas["TestWebhookRequest"]["properties"]["event_type"] == {
+        "$ref": "#/components/schemas/WebhookEventType"
+    }
+    assert {
+        schemas[name]["additionalProperties"] for name in ("CreateWebhookEndpointRequest", "TestWebhookRequest")
+    } == {False}
+
+
 LIFECYCLE_LINKS = {
     "createCharacter": {
         "retrieveCharacter",
