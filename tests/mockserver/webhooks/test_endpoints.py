@@ -196,3 +196,24 @@ def test_webhook_faults_set_are_the_faults_read_on_every_process(api):
         "out_of_order": True,
         "seed": None,
     }
+
+
+@pytest.mark.parametrize(
+    ("example", "body"),
+    [
+        ("WebhookUrlInvalid", {"url": "http://api.acme.dev/aurous-webhook", "events": ["character.completed"]}),
+        ("WebhookEventUnknown", {"url": "https://api.acme.dev/aurous-webhook", "events": ["character.created"]}),
+    ],
+)
+def test_the_specs_error_examples_for_registering_are_what_the_mock_answers(api, example, body):
+    shown = load_spec()["components"]["examples"][example]["value"]["error"]
+    key = api.client.get("/_mock/teams").json()[0]["api_keys"][0]
+
+    error = assert_envelope(api.client.post("/v1/webhook_endpoints", json=body, headers={"X-Api-Key": key}), 400)
+
+    assert (shown["type"], shown["code"], shown["param"], shown["message"]) == (
+        error["type"],
+        error["code"],
+        error["param"],
+        error["message"],
+    )
