@@ -336,6 +336,10 @@ WEBHOOK_CASES = {
         {"url": HOOK, "events": ["*"], "metadata": "env"},
         _format("metadata", "'env' is not of type 'object'"),
     ),
+    "metadata null": (
+        {"url": HOOK, "events": ["*"], "metadata": None},
+        _format("metadata", "None is not of type 'object'"),
+    ),
     "metadata of 51 keys": (
         {"url": HOOK, "events": ["*"], "metadata": FIFTY_ONE_KEYS},
         _range("metadata", f"{FIFTY_ONE_KEYS} has too many properties"),
