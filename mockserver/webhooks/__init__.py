@@ -5,8 +5,8 @@
 - ``hub``    the state and the rules applied to it (thread-safe; no I/O)
 - ``worker`` the sender: a thread with its own event loop and httpx client
 
-``install(service, clock, event_types=..., real_clock=...)`` builds the pair and hooks the hub to the character store;
-``hub_for(service)`` is how the thin handlers find the hub of the app that is serving them.
+``install(service, clock, event_types=..., real_clock=...)`` builds the pair and hooks the hub to the
+character store; ``hub_for(service)`` is how the thin handlers find the hub of the app that is serving them.
 """
 
 from __future__ import annotations
