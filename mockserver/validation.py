@@ -39,6 +39,42 @@ _RANGE_KEYWORDS = {
 }
 
 
+_BOUNDS = {
+    "maxLength": "at most {} characters",
+    "minLength": "at least {} characters",
+    "maxItems": "at most {} items",
+    "minItems": "at least {} items",
+    "maxProperties": "at most {} keys",
+}
+_SHOWN_MAX = 60  # characters of a value quoted back in a message; a longer one is cut and its size given
+
+
+def _shown(value: Any) -> str:
+    """A value as a message quotes it: whole when short; else its start, and its length or item count."""
+    text = repr(value)
+    if len(text) <= _SHOWN_MAX:
+        return text
+    if isinstance(value, dict):
+        size = f"{len(value)} keys"
+    elif isinstance(value, list):
+        size = f"{len(value)} items"
+    else:
+        size = f"{len(value if isinstance(value, str) else text)} characters"
+    return f"{text[: _SHOWN_MAX - 20]}… ({size})"
+
+
+def _message(error: ValidationError) -> str:
+    """jsonschema's message, readable: a long value cut (a 4,001-character prompt is not echoed whole), and a
+    pattern quoted as the spec writes it (repr would double every backslash)."""
+    message = error.message.replace(repr(error.instance), _shown(error.instance), 1)
+    bound = _BOUNDS.get(str(error.validator))
+    if bound is not None and not message.endswith("non-empty"):  # "too long" alone does not say how long is allowed
+        message += f" ({bound.format(error.validator_value)})"
+    if error.validator == "pattern":
+        message = message.replace(repr(error.validator_value), f"the pattern {error.validator_value}", 1)
+    return message
+
+
 def param_path(parts: Iterable[Any]) -> str | None:
     """`attributes.age`, `upload_ids[2]`: the location of a field inside a JSON body."""
     text = ""
@@ -73,8 +109,8 @@ def error_for(error: ValidationError) -> InvalidRequest:
     field = param_path(location)
     where = f" at {field}" if field else ""
     if keyword in _RANGE_KEYWORDS:
-        return InvalidRequest(f"Value out of range{where}: {error.message}.", code="value_out_of_range", param=field)
-    return InvalidRequest(f"Invalid value{where}: {error.message}.", code="invalid_format", param=field)
+        return InvalidRequest(f"Value out of range{where}: {_message(error)}.", code="value_out_of_range", param=field)
+    return InvalidRequest(f"Invalid value{where}: {_message(error)}.", code="invalid_format", param=field)
 
 
 class ContractJSONBodyValidator(JSONRequestBodyValidator):

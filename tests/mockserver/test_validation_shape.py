@@ -23,6 +23,11 @@ LONG_NAME, LONG_REFERENCE, LONG_TEXT, LONG_PROMPT = "n" * 121, "r" * 257, "t" * 
 SEVEN_IDS = [f"upl_{n}" for n in range(7)]
 
 
+def _cut(value: Any, size: str) -> str:
+    """How a message quotes a long value: the first 40 characters of its repr, then its size."""
+    return f"{repr(value)[:40]}… ({size})"
+
+
 def _range(param: str, problem: str) -> tuple[str, str, str]:
     return "value_out_of_range", param, f"Value out of range at {param}: {problem}."
 
@@ -51,7 +56,10 @@ CREATE_CASES = {
     ),
     "name not a string": ({"name": 5, **SYNTH}, _format("name", "5 is not of type 'string'")),
     "empty name": ({"name": "", **SYNTH}, _range("name", "'' should be non-empty")),
-    "name of 121": ({"name": LONG_NAME, **SYNTH}, _range("name", f"'{LONG_NAME}' is too long")),
+    "name of 121": (
+        {"name": LONG_NAME, **SYNTH},
+        _range("name", f"{_cut(LONG_NAME, '121 characters')} is too long (at most 120 characters)"),
+    ),
     "reference not a string": (
         {"name": "A", "client_reference_id": 5, **SYNTH},
         _format("client_reference_id", "5 is not of type 'string'"),
@@ -62,7 +70,7 @@ CREATE_CASES = {
     ),
     "reference of 257": (
         {"name": "A", "client_reference_id": LONG_REFERENCE, **SYNTH},
-        _range("client_reference_id", f"'{LONG_REFERENCE}' is too long"),
+        _range("client_reference_id", f"{_cut(LONG_REFERENCE, '257 characters')} is too long (at most 256 characters)"),
     ),
     "attributes not an object": (
         {"name": "A", "generate": True, "attributes": "x"},
@@ -90,7 +98,7 @@ CREATE_CASES = {
     ),
     "attribute of 501": (
         {"name": "A", "generate": True, "attributes": {"gender": LONG_TEXT}},
-        _range("attributes.gender", f"'{LONG_TEXT}' is too long"),
+        _range("attributes.gender", f"{_cut(LONG_TEXT, '501 characters')} is too long (at most 500 characters)"),
     ),
     "attribute not a string": (
         {"name": "A", "generate": True, "attributes": {"gender": 5}},
@@ -105,7 +113,10 @@ CREATE_CASES = {
         _format("upload_ids[0]", "1 is not of type 'string'"),
     ),
     "no upload ids": ({"name": "A", "upload_ids": []}, _range("upload_ids", "[] should be non-empty")),
-    "seven upload ids": ({"name": "A", "upload_ids": SEVEN_IDS}, _range("upload_ids", f"{SEVEN_IDS} is too long")),
+    "seven upload ids": (
+        {"name": "A", "upload_ids": SEVEN_IDS},
+        _range("upload_ids", f"{_cut(SEVEN_IDS, '7 items')} is too long (at most 6 items)"),
+    ),
     "a repeated upload id": (
         {"name": "A", "upload_ids": ["upl_1", "upl_1"]},
         _format("upload_ids", "['upl_1', 'upl_1'] has non-unique elements"),
@@ -131,7 +142,10 @@ UPDATE_CASES = {
     "empty": ({}, ("missing_field", None, "The body must contain at least one field.")),
     "unknown field": ({"name": "B", "refs": []}, _unknown("refs", "attributes, name")),
     "empty name": ({"name": ""}, _range("name", "'' should be non-empty")),
-    "name of 121": ({"name": LONG_NAME}, _range("name", f"'{LONG_NAME}' is too long")),
+    "name of 121": (
+        {"name": LONG_NAME},
+        _range("name", f"{_cut(LONG_NAME, '121 characters')} is too long (at most 120 characters)"),
+    ),
     "age over 150": ({"attributes": {"age": 151}}, _range("attributes.age", "151 is greater than the maximum of 150")),
     "unknown attribute": ({"attributes": {"mood": "x"}}, _unknown("attributes.mood", ATTRIBUTE_NAMES)),
 }
@@ -200,7 +214,10 @@ INIT_CASES = {
     ),
     "filename not a string": ({**UPLOAD, "filename": 5}, _format("filename", "5 is not of type 'string'")),
     "empty filename": ({**UPLOAD, "filename": ""}, _range("filename", "'' should be non-empty")),
-    "filename of 121": ({**UPLOAD, "filename": LONG_NAME}, _range("filename", f"'{LONG_NAME}' is too long")),
+    "filename of 121": (
+        {**UPLOAD, "filename": LONG_NAME},
+        _range("filename", f"{_cut(LONG_NAME, '121 characters')} is too long (at most 120 characters)"),
+    ),
 }
 
 
@@ -219,7 +236,10 @@ IMAGE_CASES = {
     "no prompt": ({}, _missing("prompt")),
     "prompt not a string": ({"prompt": 5}, _format("prompt", "5 is not of type 'string'")),
     "empty prompt": ({"prompt": ""}, _range("prompt", "'' should be non-empty")),
-    "prompt of 4001": ({"prompt": LONG_PROMPT}, _range("prompt", f"'{LONG_PROMPT}' is too long")),
+    "prompt of 4001": (
+        {"prompt": LONG_PROMPT},
+        _range("prompt", f"{_cut(LONG_PROMPT, '4001 characters')} is too long (at most 4000 characters)"),
+    ),
     "character_id not a string": (
         {"prompt": "p", "character_id": 5},
         _format("character_id", "5 is not of type 'string'"),
@@ -304,21 +324,24 @@ WEBHOOK_CASES = {
     "unknown field": ({"url": HOOK, "events": ["*"], "secret": "mine"}, _unknown("secret", WEBHOOK_FIELDS)),
     "no url": ({"events": ["*"]}, _missing("url")),
     "url not a string": ({"url": 5, "events": ["*"]}, _format("url", "5 is not of type 'string'")),
-    "url of 2074": ({"url": LONG_URL, "events": ["*"]}, _range("url", f"'{LONG_URL}' is too long")),
+    "url of 2074": (
+        {"url": LONG_URL, "events": ["*"]},
+        _range("url", f"{_cut(LONG_URL, f'{len(LONG_URL)} characters')} is too long (at most 2048 characters)"),
+    ),
     "plain http beyond loopback": (
         {"url": "http://hooks.example.com", "events": ["*"]},
-        _format("url", f"'http://hooks.example.com' does not match {URL_PATTERN!r}"),
+        _format("url", f"'http://hooks.example.com' does not match the pattern {URL_PATTERN}"),
     ),
     "http to a look-alike of localhost": (
         {"url": "http://localhost.evil.example/hook", "events": ["*"]},
-        _format("url", f"'http://localhost.evil.example/hook' does not match {URL_PATTERN!r}"),
+        _format("url", f"'http://localhost.evil.example/hook' does not match the pattern {URL_PATTERN}"),
     ),
     "no events": ({"url": HOOK}, _missing("events")),
     "events not a list": ({"url": HOOK, "events": "*"}, _format("events", "'*' is not of type 'array'")),
     "no event types": ({"url": HOOK, "events": []}, _range("events", "[] should be non-empty")),
     "thirteen event types": (
         {"url": HOOK, "events": THIRTEEN_EVENTS},
-        _range("events", f"{THIRTEEN_EVENTS} is too long"),
+        _range("events", f"{_cut(THIRTEEN_EVENTS, '13 items')} is too long (at most 12 items)"),
     ),
     "an unknown event type": (
         {"url": HOOK, "events": ["character.completed", "character.created"]},
@@ -330,7 +353,7 @@ WEBHOOK_CASES = {
     ),
     "description of 501": (
         {"url": HOOK, "events": ["*"], "description": LONG_TEXT},
-        _range("description", f"'{LONG_TEXT}' is too long"),
+        _range("description", f"{_cut(LONG_TEXT, '501 characters')} is too long (at most 500 characters)"),
     ),
     "metadata not an object": (
         {"url": HOOK, "events": ["*"], "metadata": "env"},
@@ -342,7 +365,7 @@ WEBHOOK_CASES = {
     ),
     "metadata of 51 keys": (
         {"url": HOOK, "events": ["*"], "metadata": FIFTY_ONE_KEYS},
-        _range("metadata", f"{FIFTY_ONE_KEYS} has too many properties"),
+        _range("metadata", f"{_cut(FIFTY_ONE_KEYS, '51 keys')} has too many properties (at most 50 keys)"),
     ),
     "a metadata value not a string": (
         {"url": HOOK, "events": ["*"], "metadata": {"env": 5}},
@@ -350,7 +373,7 @@ WEBHOOK_CASES = {
     ),
     "a metadata value of 501": (
         {"url": HOOK, "events": ["*"], "metadata": {"env": LONG_TEXT}},
-        _range("metadata.env", f"'{LONG_TEXT}' is too long"),
+        _range("metadata.env", f"{_cut(LONG_TEXT, '501 characters')} is too long (at most 500 characters)"),
     ),
 }
 
