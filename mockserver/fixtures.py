@@ -39,6 +39,7 @@ from mockserver.domain import lifecycle
 from mockserver.domain.model import Character, Pose, Ref, Status, Team, freeze_attributes
 from mockserver.ids import new_id, ulid_of
 from mockserver.settings import ConfigError
+from mockserver.validation import readable_message
 
 __all__ = ["SCENARIOS_DIR", "FixtureContract", "FixtureError", "Fixtures", "load_fixture_data", "scenario_names"]
 
@@ -88,7 +89,7 @@ class FixtureContract:
         error = min(self.character.iter_errors(fields), key=lambda e: list(map(str, e.absolute_path)), default=None)
         if error is not None:
             field = ".".join(map(str, error.absolute_path))
-            raise _fail(f"{where}.{field}" if field else where, error.message)
+            raise _fail(f"{where}.{field}" if field else where, readable_message(error))
 
 
 def scenario_names() -> list[str]:

@@ -63,7 +63,7 @@ def _shown(value: Any) -> str:
     return f"{text[: _SHOWN_MAX - 20]}… ({size})"
 
 
-def _message(error: ValidationError) -> str:
+def readable_message(error: ValidationError) -> str:
     """jsonschema's message, readable: a long value cut (a 4,001-character prompt is not echoed whole), and a
     pattern quoted as the spec writes it (repr would double every backslash)."""
     message = error.message.replace(repr(error.instance), _shown(error.instance), 1)
@@ -109,8 +109,10 @@ def error_for(error: ValidationError) -> InvalidRequest:
     field = param_path(location)
     where = f" at {field}" if field else ""
     if keyword in _RANGE_KEYWORDS:
-        return InvalidRequest(f"Value out of range{where}: {_message(error)}.", code="value_out_of_range", param=field)
-    return InvalidRequest(f"Invalid value{where}: {_message(error)}.", code="invalid_format", param=field)
+        return InvalidRequest(
+            f"Value out of range{where}: {readable_message(error)}.", code="value_out_of_range", param=field
+        )
+    return InvalidRequest(f"Invalid value{where}: {readable_message(error)}.", code="invalid_format", param=field)
 
 
 class ContractJSONBodyValidator(JSONRequestBodyValidator):
