@@ -22,7 +22,7 @@ test: $(STAMP) lint lint-spec test-python
 
 # The modules that hold rules and arithmetic only (no framework): type-checked in strict mode.
 STRICT_MODULES := mockserver/domain mockserver/ratelimit.py mockserver/idempotency.py mockserver/clock.py \
-	mockserver/envelope.py mockserver/cors.py mockserver/ids.py mockserver/versioning.py mockserver/operations.py mockserver/routing.py \
+	mockserver/envelope.py mockserver/cors.py mockserver/ids.py mockserver/versioning.py mockserver/operations.py mockserver/routing.py mockserver/schema_messages.py \
 	mockserver/store.py mockserver/statecodec.py mockserver/webhooks/rules.py
 # The Redis-native stores (issue 12): thin over redis-py, which ships its types.
 STRICT_MODULES += mockserver/redis_backend/keys.py mockserver/redis_backend/ratelimit.py mockserver/redis_backend/idempotency.py \

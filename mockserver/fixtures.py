@@ -38,8 +38,8 @@ from jsonschema import Draft4Validator
 from mockserver.domain import lifecycle
 from mockserver.domain.model import Character, Pose, Ref, Status, Team, freeze_attributes
 from mockserver.ids import new_id, ulid_of
+from mockserver.schema_messages import readable_message
 from mockserver.settings import ConfigError
-from mockserver.validation import readable_message
 
 __all__ = ["SCENARIOS_DIR", "FixtureContract", "FixtureError", "Fixtures", "load_fixture_data", "scenario_names"]
 

@@ -25,6 +25,7 @@ from starlette.datastructures import Headers
 from starlette.types import Receive, Scope
 
 from mockserver.domain.errors import InvalidRequest, NotFound
+from mockserver.schema_messages import readable_message
 
 _RANGE_KEYWORDS = {
     "minimum",
@@ -37,42 +38,6 @@ _RANGE_KEYWORDS = {
     "maxItems",
     "maxProperties",
 }
-
-
-_BOUNDS = {
-    "maxLength": "at most {} characters",
-    "minLength": "at least {} characters",
-    "maxItems": "at most {} items",
-    "minItems": "at least {} items",
-    "maxProperties": "at most {} keys",
-}
-_SHOWN_MAX = 60  # characters of a value quoted back in a message; a longer one is cut and its size given
-
-
-def _shown(value: Any) -> str:
-    """A value as a message quotes it: whole when short; else its start, and its length or item count."""
-    text = repr(value)
-    if len(text) <= _SHOWN_MAX:
-        return text
-    if isinstance(value, dict):
-        size = f"{len(value)} keys"
-    elif isinstance(value, list):
-        size = f"{len(value)} items"
-    else:
-        size = f"{len(value if isinstance(value, str) else text)} characters"
-    return f"{text[: _SHOWN_MAX - 20]}… ({size})"
-
-
-def readable_message(error: ValidationError) -> str:
-    """jsonschema's message, readable: a long value cut (a 4,001-character prompt is not echoed whole), and a
-    pattern quoted as the spec writes it (repr would double every backslash)."""
-    message = error.message.replace(repr(error.instance), _shown(error.instance), 1)
-    bound = _BOUNDS.get(str(error.validator))
-    if bound is not None and not message.endswith("non-empty"):  # "too long" alone does not say how long is allowed
-        message += f" ({bound.format(error.validator_value)})"
-    if error.validator == "pattern":
-        message = message.replace(repr(error.validator_value), f"the pattern {error.validator_value}", 1)
-    return message
 
 
 def param_path(parts: Iterable[Any]) -> str | None:
