@@ -28,6 +28,12 @@ def _cut(value: Any, size: str) -> str:
     return f"{repr(value)[:40]}… ({size})"
 
 
+def assert_refused(response: Any, expected: tuple[str, str, str]) -> None:
+    """A 400 envelope of type invalid_request with this (code, param, message)."""
+    error = assert_envelope(response, 400)
+    assert ("invalid_request", *expected) == (error["type"], error["code"], error["param"], error["message"])
+
+
 def _range(param: str, problem: str) -> tuple[str, str, str]:
     return "value_out_of_range", param, f"Value out of range at {param}: {problem}."
 
@@ -130,8 +136,7 @@ def test_create_of_the_wrong_shape_is_refused_by_the_schema(
 ) -> None:
     response = api.client.post("/v1/characters", json=body, headers=acme.headers)
 
-    error = assert_envelope(response, 400)
-    assert ("invalid_request", *expected) == (error["type"], error["code"], error["param"], error["message"])
+    assert_refused(response, expected)
     assert ([], acme.credits) == (
         api.client.get("/v1/characters", headers=acme.headers).json()["data"],
         api.balance(acme),
@@ -160,8 +165,7 @@ def test_a_patch_of_the_wrong_shape_is_refused_by_the_schema_and_changes_nothing
 
     response = api.client.patch(f"/v1/characters/{character['id']}", json=body, headers=acme.headers)
 
-    error = assert_envelope(response, 400)
-    assert ("invalid_request", *expected) == (error["type"], error["code"], error["param"], error["message"])
+    assert_refused(response, expected)
     assert before == api.inspect(character["id"])
 
 
@@ -227,8 +231,7 @@ def test_an_upload_ticket_of_the_wrong_shape_is_refused_by_the_schema(
 ) -> None:
     response = api.client.post("/v1/characters/uploads/init", json=body, headers=acme.headers)
 
-    error = assert_envelope(response, 400)
-    assert ("invalid_request", *expected) == (error["type"], error["code"], error["param"], error["message"])
+    assert_refused(response, expected)
 
 
 IMAGE_CASES = {
@@ -253,8 +256,7 @@ def test_an_image_of_the_wrong_shape_is_refused_by_the_schema_and_costs_nothing(
 ) -> None:
     response = api.client.post("/v1/images", json=body, headers=acme.headers)
 
-    error = assert_envelope(response, 400)
-    assert ("invalid_request", *expected) == (error["type"], error["code"], error["param"], error["message"])
+    assert_refused(response, expected)
     assert acme.credits == api.balance(acme)
 
 
@@ -384,8 +386,7 @@ def test_a_webhook_endpoint_of_the_wrong_shape_is_refused_by_the_schema_and_regi
 ) -> None:
     response = api.client.post("/v1/webhook_endpoints", json=body, headers=acme.headers)
 
-    error = assert_envelope(response, 400)
-    assert ("invalid_request", *expected) == (error["type"], error["code"], error["param"], error["message"])
+    assert_refused(response, expected)
     assert [] == api.client.get("/_mock/webhooks/endpoints").json()
 
 
@@ -412,8 +413,7 @@ def test_a_test_fire_of_the_wrong_shape_is_refused_by_the_schema_and_sends_nothi
 
     response = api.client.post(f"/v1/webhook_endpoints/{registered.json()['id']}/test", json=body, headers=acme.headers)
 
-    error = assert_envelope(response, 400)
-    assert ("invalid_request", *expected) == (error["type"], error["code"], error["param"], error["message"])
+    assert_refused(response, expected)
     assert [] == api.client.get("/_mock/webhooks/deliveries").json()
 
 
@@ -443,8 +443,7 @@ def test_webhook_faults_of_the_wrong_shape_are_refused_by_the_control_schema_and
 
     response = api.client.put("/_mock/webhooks/faults", json=body)
 
-    error = assert_envelope(response, 400)
-    assert ("invalid_request", *expected) == (error["type"], error["code"], error["param"], error["message"])
+    assert_refused(response, expected)
     assert before == api.client.get("/_mock/webhooks/faults").json()
 
 
@@ -462,8 +461,7 @@ def test_a_control_event_of_the_wrong_shape_is_refused_by_the_control_schema(
 ) -> None:
     response = api.client.post("/_mock/webhooks/events", json=body)
 
-    error = assert_envelope(response, 400)
-    assert ("invalid_request", *expected) == (error["type"], error["code"], error["param"], error["message"])
+    assert_refused(response, expected)
     assert [] == api.client.get("/_mock/webhooks/deliveries").json()
 
 
