@@ -110,52 +110,59 @@ class Gateway(SpecMiddleware):
 
         headers: dict[bytes, bytes] = dict(scope["headers"])
         context = CURRENT.get()  # opened by frame.RequestFrame
-        requested_version = context.requested_version
         context.outcome = _outcome_from_prefer(headers.get(b"prefer"))
-        method, path = scope["method"], scope["path"]
         try:
-            route = self.routes.match(method, path)
+            route = self.routes.match(scope["method"], scope["path"])
         except AurousError:  # 405: still echo the caller's team pin
-            self._echo_team_pin(scope["headers"], requested_version, context)
+            self._echo_team_pin(scope["headers"], context)
             raise
-        if route is None:
-            # No operation: Connexion answers (404, docs) and the envelope handlers in app.py shape its errors.
-            self._echo_team_pin(scope["headers"], requested_version, context)
-            if self.routes.has_slash_variant(method, path):
-                raise NotFound(f"No such route: paths are exact and never redirected; did you mean {path.rstrip('/')}?")
-            scope.setdefault("extensions", {})[ROUTING_CONTEXT] = {"api_base_path": None, "operation_id": None}
-            await self.app(scope, receive, send)
-            return
         # Handed on as Connexion's router would: its validation and handler lookup read these.
         scope.setdefault("extensions", {})[ROUTING_CONTEXT] = {
-            "api_base_path": route.api_base_path,
-            "operation_id": route.operation_id,
+            "api_base_path": None if route is None else route.api_base_path,
+            "operation_id": None if route is None else route.operation_id,
         }
-        scope["path_params"] = route.path_params
-        operation = self.index.by_id.get(route.operation_id) if route.api_base_path == self.contract_base_path else None
-        if operation is None:  # the control API (/_mock)
-            self._echo_team_pin(scope["headers"], requested_version, context)
-            if method in _BODY_METHODS:
-                # The control API's bodies: the same reader, limit and JSON checks as the public API's.
-                body = await read_body(receive, headers, JSON_BODY_LIMIT)
-                media_type = parse_media_type(headers.get(b"content-type"))
-                if media_type is None or media_type.is_json:
-                    check_json(body, media_type)
-                scope, receive = normalized_scope(scope, body, media_type), replaying(body, receive)
-            await self.app(scope, receive, send)
+        operation = None
+        if route is not None:
+            scope["path_params"] = route.path_params
+            if route.api_base_path == self.contract_base_path:
+                operation = self.index.by_id.get(route.operation_id)
+        if route is None or operation is None:
+            await self._outside_the_contract(scope, receive, send, route, headers, context)
             return
-        await self._serve(scope, receive, send, operation, route, headers, requested_version, context)
+        await self._serve(scope, receive, send, operation, route, headers, context)
 
-    def _echo_team_pin(
-        self, headers: list[tuple[bytes, bytes]], requested: str | None, context: RequestContext
+    async def _outside_the_contract(
+        self,
+        scope: Scope,
+        receive: Receive,
+        send: Send,
+        route: Route | None,
+        headers: dict[bytes, bytes],
+        context: RequestContext,
     ) -> None:
+        """The control API (/_mock), the docs, and paths of neither document (Connexion's 404)."""
+        self._echo_team_pin(scope["headers"], context)
+        if route is None and self.routes.has_slash_variant(scope["method"], scope["path"]):
+            raise NotFound(
+                f"No such route: paths are exact and never redirected; did you mean {scope['path'].rstrip('/')}?"
+            )
+        if route is not None and scope["method"] in _BODY_METHODS:
+            # The control API's bodies: the same reader, limit and JSON checks as the public API's.
+            body = await read_body(receive, headers, JSON_BODY_LIMIT)
+            media_type = parse_media_type(headers.get(b"content-type"))
+            if media_type is None or media_type.is_json:
+                check_json(body, media_type)
+            scope, receive = normalized_scope(scope, body, media_type), replaying(body, receive)
+        await self.app(scope, receive, send)
+
+    def _echo_team_pin(self, headers: list[tuple[bytes, bytes]], context: RequestContext) -> None:
         """Outside a contract operation, a valid key still picks the version echoed: its team's pin."""
         if any(name in (b"x-api-key", b"authorization") for name, _ in headers):
             try:
                 team = self.keyring.authenticate(key_from_headers(headers))
             except AurousError:
                 return
-            context.version = self.versions.echo(requested, team.pinned_version)
+            context.version = self.versions.echo(context.requested_version, team.pinned_version)
 
     async def _serve(
         self,
@@ -165,7 +172,6 @@ class Gateway(SpecMiddleware):
         operation: Operation,
         route: Route,
         headers: dict[bytes, bytes],
-        requested_version: str | None,
         context: RequestContext,
     ) -> None:
         if operation.secured:
@@ -173,7 +179,7 @@ class Gateway(SpecMiddleware):
         pinned = context.team.pinned_version if context.team else None
         # The echo value first, so that a 400 for a malformed or unknown version still names the version
         # this team would have been served under.
-        context.version = self.versions.echo(requested_version, pinned)
+        context.version = self.versions.echo(context.requested_version, pinned)
 
         body = b""
         document = None
@@ -204,7 +210,7 @@ class Gateway(SpecMiddleware):
                 raise RateLimited(bucket, decision.retry_after)
 
         # After the bucket: a request refused for its version still counts, and carries X-RateLimit-*.
-        context.version = self.versions.resolve(requested_version, pinned)
+        context.version = self.versions.resolve(context.requested_version, pinned)
         if body_error is not None:
             raise body_error
         if self.faults is not None and self.faults.active:  # one attribute check when no fault is set
