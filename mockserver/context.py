@@ -26,6 +26,8 @@ class RequestContext:
     control: Any = None
     # Per-request outcome override (the `Prefer` header), e.g. "fail" or "instant"; None = configured default.
     outcome: RequestedOutcome | None = None
+    # The request's headers by lower-case name (the last of a repeated one), read once by the frame.
+    headers: dict[bytes, bytes] = field(default_factory=dict)
     # The Aurous-Version header as sent (None without one), which the gateway resolves once it knows the team.
     requested_version: str | None = None
     # X-RateLimit-* once the gateway has metered the request: every later answer, errors included, carries them.

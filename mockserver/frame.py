@@ -29,7 +29,8 @@ class RequestFrame:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        raw = dict(scope["headers"]).get(b"aurous-version")  # the last one, if sent twice
+        headers = dict(scope["headers"])  # the last one of a repeated header, as the gateway reads it
+        raw = headers.get(b"aurous-version")
         requested = None if raw is None else raw.decode("latin-1")
         context = RequestContext(
             request_id=new_request_id(),
@@ -37,6 +38,7 @@ class RequestFrame:
             version=self.versions.echo(requested, None),
             service=self.service,
             control=self.control,
+            headers=headers,
             requested_version=requested,
         )
 

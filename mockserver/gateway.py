@@ -108,8 +108,8 @@ class Gateway(SpecMiddleware):
             await self.app(scope, receive, send)
             return
 
-        headers: dict[bytes, bytes] = dict(scope["headers"])
         context = CURRENT.get()  # opened by frame.RequestFrame
+        headers = context.headers
         context.outcome = _outcome_from_prefer(headers.get(b"prefer"))
         try:
             route = self.routes.match(scope["method"], scope["path"])
